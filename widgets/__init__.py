@@ -1,0 +1,1 @@
+"""Gentle Spine: models, figures and interactive widgets for the course notebooks."""

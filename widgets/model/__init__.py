@@ -1,0 +1,1 @@
+"""Pure numpy teaching models: no plotting, no widgets."""

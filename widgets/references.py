@@ -1,0 +1,88 @@
+"""The course bibliography: citation key -> full reference.
+
+Lessons cite with :func:`cite` (a short "Author year" string) and end with
+:func:`references_markdown` or :func:`show_references` for the keys they used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One bibliography entry."""
+
+    key: str
+    authors: str
+    year: int
+    title: str
+    venue: str
+    doi: str = ""
+    url: str = ""
+    note: str = ""
+
+    @property
+    def link(self) -> str:
+        """DOI link if there is a DOI, else the URL."""
+        return f"https://doi.org/{self.doi}" if self.doi else self.url
+
+    def short(self) -> str:
+        """Short citation such as ``Guo et al. 2018``."""
+        first = self.authors.split(",")[0].strip()
+        surname = first.split()[0] if first and not first.startswith("(") else self.title
+        many = "," in self.authors or "et al" in self.authors
+        if first.startswith("("):
+            return f"{self.venue.split(' (')[0]} {self.year}"
+        return f"{surname}{' et al.' if many else ''} {self.year}"
+
+    def full(self) -> str:
+        """Full reference in one line of Markdown."""
+        link = f" [{self.doi or self.url}]({self.link})" if self.link else ""
+        return f"{self.authors} ({self.year}). {self.title}. *{self.venue}*.{link}"
+
+
+@cache
+def bibliography() -> dict[str, Reference]:
+    """Load every entry of ``data/references.toml``, keyed by citation key."""
+    text = resources.files("widgets.data").joinpath("references.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    return {key: Reference(key=key, **fields) for key, fields in raw.items()}
+
+
+def get(key: str) -> Reference:
+    """Return the entry for ``key``.
+
+    Raises
+    ------
+    KeyError
+        If the key is not in the bibliography; the message suggests close keys.
+    """
+    bib = bibliography()
+    if key not in bib:
+        close = [k for k in bib if key.lower()[:4] in k.lower()]
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise KeyError(f"unknown citation key {key!r}{hint}")
+    return bib[key]
+
+
+def cite(*keys: str) -> str:
+    """Short in-text citation for one or more keys, e.g. ``(Guo et al. 2018; Fon et al. 1980)``."""
+    return "(" + "; ".join(get(k).short() for k in keys) + ")"
+
+
+def references_markdown(keys: Iterable[str]) -> str:
+    """Markdown list of the full references for ``keys``, sorted by short citation."""
+    refs = sorted({get(k) for k in keys}, key=lambda r: r.short())
+    return "\n".join(f"- **{r.short()}** — {r.full()}" for r in refs)
+
+
+def show_references(keys: Iterable[str]) -> None:
+    """Display :func:`references_markdown` as rendered Markdown in a notebook."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(references_markdown(keys)))
