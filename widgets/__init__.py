@@ -1,1 +1,33 @@
-"""Gentle Spine: models, figures and interactive widgets for the course notebooks."""
+"""Gentle Spine: models, figures and interactive views for the course notebooks.
+
+Lessons import this package as ``import widgets`` (and ipywidgets as ``ipw``).
+"""
+
+from widgets.course_map import show_course_map
+from widgets.evidence import show_claim
+from widgets.figures import spine_figure
+from widgets.lesson_content import ask, show_evidence, show_lesson_references
+from widgets.model.spine import build_spine
+from widgets.model.spine_params import PRESETS, SpineParams, preset
+from widgets.quiz import question
+from widgets.references import cite, show_references
+from widgets.safety import show_red_flags
+from widgets.spine_compare import compare_spines
+
+__all__ = [
+    "PRESETS",
+    "SpineParams",
+    "ask",
+    "build_spine",
+    "cite",
+    "compare_spines",
+    "preset",
+    "question",
+    "show_claim",
+    "show_course_map",
+    "show_evidence",
+    "show_lesson_references",
+    "show_red_flags",
+    "show_references",
+    "spine_figure",
+]

@@ -19,12 +19,13 @@ class Reference:
 
     key: str
     authors: str
-    year: int
+    year: int | None
     title: str
     venue: str
     doi: str = ""
     url: str = ""
     note: str = ""
+    cite_as: str = ""
 
     @property
     def link(self) -> str:
@@ -32,18 +33,22 @@ class Reference:
         return f"https://doi.org/{self.doi}" if self.doi else self.url
 
     def short(self) -> str:
-        """Short citation such as ``Guo et al. 2018``."""
-        first = self.authors.split(",")[0].strip()
-        surname = first.split()[0] if first and not first.startswith("(") else self.title
-        many = "," in self.authors or "et al" in self.authors
-        if first.startswith("("):
-            return f"{self.venue.split(' (')[0]} {self.year}"
-        return f"{surname}{' et al.' if many else ''} {self.year}"
+        """Short citation: ``Taylor 1975``, ``Levine & Whittle 1996``, ``Guo et al. 2018``."""
+        if self.cite_as:
+            return self.cite_as
+        year = self.year or "n.d."
+        names = [a.strip() for a in self.authors.split(",") if a.strip()]
+        surnames = [n.split()[0] for n in names if n != "et al."]
+        if len(names) == 1:
+            return f"{surnames[0]} {year}"
+        if len(names) == 2 and "et al." not in names:
+            return f"{surnames[0]} & {surnames[1]} {year}"
+        return f"{surnames[0]} et al. {year}"
 
     def full(self) -> str:
         """Full reference in one line of Markdown."""
         link = f" [{self.doi or self.url}]({self.link})" if self.link else ""
-        return f"{self.authors} ({self.year}). {self.title}. *{self.venue}*.{link}"
+        return f"{self.authors} ({self.year or 'n.d.'}). {self.title}. *{self.venue}*.{link}"
 
 
 @cache
@@ -51,7 +56,7 @@ def bibliography() -> dict[str, Reference]:
     """Load every entry of ``data/references.toml``, keyed by citation key."""
     text = resources.files("widgets.data").joinpath("references.toml").read_text("utf-8")
     raw = tomllib.loads(text)
-    return {key: Reference(key=key, **fields) for key, fields in raw.items()}
+    return {key: Reference(key=key, **{"year": None, **fields}) for key, fields in raw.items()}
 
 
 def get(key: str) -> Reference:

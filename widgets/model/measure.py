@@ -21,6 +21,11 @@ def _angle_from(reference: np.ndarray, vector: np.ndarray) -> float:
     return float(np.degrees(np.arctan2(cross, np.dot(reference, vector))))
 
 
+def _wrap(deg: float) -> float:
+    """Wrap an angle difference into (-180, 180] deg."""
+    return 180.0 - (180.0 - deg) % 360.0
+
+
 def plate_tilt(posterior: np.ndarray, anterior: np.ndarray, up: np.ndarray = _UP) -> float:
     """Forward lean (deg) of the normal of the plate from ``posterior`` to ``anterior``.
 
@@ -47,17 +52,17 @@ def inferior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = _UP) -> floa
 
 def cervical_lordosis(geom: SpineGeometry) -> float:
     """C2–C7 Cobb angle (inferior plate of C2 to inferior plate of C7), deg; lordosis positive."""
-    return inferior_tilt(geom, "C7") - inferior_tilt(geom, "C2")
+    return _wrap(inferior_tilt(geom, "C7") - inferior_tilt(geom, "C2"))
 
 
 def thoracic_kyphosis(geom: SpineGeometry) -> float:
     """T4–T12 Cobb angle (superior plate of T4 to inferior plate of T12), deg; kyphosis positive."""
-    return superior_tilt(geom, "T4") - inferior_tilt(geom, "T12")
+    return _wrap(superior_tilt(geom, "T4") - inferior_tilt(geom, "T12"))
 
 
 def lumbar_lordosis(geom: SpineGeometry, upper: str = "L1") -> float:
     """Cobb angle from the superior plate of ``upper`` to the S1 plate, deg; lordosis positive."""
-    return superior_tilt(geom, "S1") - superior_tilt(geom, upper)
+    return _wrap(superior_tilt(geom, "S1") - superior_tilt(geom, upper))
 
 
 def sacral_slope(geom: SpineGeometry, up: np.ndarray = _UP) -> float:

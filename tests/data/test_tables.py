@@ -1,0 +1,50 @@
+import pytest
+
+from widgets.data import STATUSES, TABLES, load_table, lookup, value
+from widgets.references import bibliography
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_every_row_has_a_resolving_source_and_a_known_status(table):
+    bib = bibliography()
+    rows = load_table(table)
+    assert rows, f"{table}.csv is empty"
+    for row in rows:
+        assert row.source, f"{table}.csv {row.key}: no source"
+        assert row.source in bib, f"{table}.csv {row.key}: unknown citation key {row.source!r}"
+        assert row.status in STATUSES, f"{table}.csv {row.key}: status {row.status!r}"
+        assert row.unit, f"{table}.csv {row.key}: no unit"
+        assert row.note, f"{table}.csv {row.key}: no note saying what the number is"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_course_assumptions_are_marked_illustrative(table):
+    for row in load_table(table):
+        if row.source == "course-assumption":
+            assert row.status == "illustrative", row
+
+
+def test_row_keys_are_unique():
+    for table in TABLES:
+        keys = [row.key for row in load_table(table)]
+        assert len(keys) == len(set(keys)), table
+
+
+def test_lookup_and_value():
+    assert lookup("segments", "L5", "body").unit == "mm"
+    assert value("geometry", "l4_s1_share_of_lumbar_lordosis") == pytest.approx(0.67)
+    with pytest.raises(KeyError, match="no row"):
+        lookup("segments", "L6", "body")
+
+
+def test_unknown_table_lists_valid_tables():
+    with pytest.raises(ValueError, match="segments"):
+        load_table("nope")
+
+
+def test_discs_make_a_sourced_share_of_the_presacral_column():
+    # White & Panjabi 1990: discs make 20-33 % of the presacral column height.
+    rows = [r for r in load_table("segments") if r.key[1] in {"body", "disc"}]
+    discs = sum(r.value for r in rows if r.key[1] == "disc")
+    total = sum(r.value for r in rows)
+    assert 0.20 <= discs / total <= 0.33

@@ -1,0 +1,24 @@
+import pytest
+
+from widgets.evidence import GRADES, badge_html, claim_html
+
+
+@pytest.mark.parametrize("grade", GRADES)
+def test_every_grade_has_a_badge(grade):
+    assert f"evidence: {grade}" in badge_html(grade)
+
+
+def test_unknown_grade_lists_the_vocabulary():
+    with pytest.raises(
+        ValueError, match="valid grades: strong, moderate, weak, not studied, contradicted"
+    ):
+        badge_html("medium")
+
+
+def test_claim_names_its_sources():
+    out = claim_html("Staying active helps.", "moderate", "Trials favour it.", ["dahm2010"])
+    assert "Dahm et al. 2010" in out
+    with pytest.raises(ValueError, match="source"):
+        claim_html("x", "weak", "y", [])
+    with pytest.raises(KeyError):
+        claim_html("x", "weak", "y", ["nobody2099"])

@@ -1,0 +1,91 @@
+"""The map of the course: lessons in teaching order, with links to those that exist."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One lesson of the course."""
+
+    number: str
+    title: str
+    file: str
+    minutes: int
+    about: str
+
+
+LESSONS: tuple[Lesson, ...] = (
+    Lesson("00", "Start here", "00-start-here.ipynb", 15, "how to use the course, safety, the map"),
+    Lesson(
+        "01",
+        "The natural curves",
+        "01-natural-curves.ipynb",
+        25,
+        "the newborn's C and how the curves grow",
+    ),
+    Lesson(
+        "02", "The waist lift", "02-waist-lift.ipynb", 25, "the core movement, paced by the breath"
+    ),
+    Lesson(
+        "03",
+        "Breathing and the chin",
+        "03-breathing-and-the-chin.ipynb",
+        20,
+        "what moves when you breathe",
+    ),
+    Lesson(
+        "04",
+        "Discs and fluid",
+        "04-discs-and-fluid.ipynb",
+        25,
+        "what the 'pump' idea can and cannot do",
+    ),
+    Lesson(
+        "05",
+        "Active muscles, passive devices",
+        "05-active-vs-passive.ipynb",
+        20,
+        "why doing beats being moved",
+    ),
+    Lesson(
+        "06", "What loads the low back", "06-loads.ipynb", 25, "sitting, twisting, tilting, lifting"
+    ),
+    Lesson(
+        "07", "A guided practice session", "07-guided-practice.ipynb", 15, "put it together, safely"
+    ),
+)
+
+
+def lessons_dir() -> Path:
+    """The folder that holds the lesson notebooks (the working folder if it has them)."""
+    here = Path.cwd()
+    if (here / LESSONS[0].file).exists():
+        return here
+    return Path(__file__).resolve().parents[1] / "lessons"
+
+
+def course_map_html(folder: Path | None = None) -> str:
+    """HTML table of the lessons; a lesson that is not written yet says so."""
+    folder = lessons_dir() if folder is None else folder
+    rows = []
+    for lesson in LESSONS:
+        exists = (folder / lesson.file).exists()
+        name = f"{lesson.number} · {html.escape(lesson.title)}"
+        cell = (
+            f"<a href='{lesson.file}'>{name}</a>" if exists else f"{name} <i>(in preparation)</i>"
+        )
+        about = html.escape(lesson.about)
+        rows.append(f"<tr><td>{cell}</td><td>{about}</td><td>{lesson.minutes} min</td></tr>")
+    head = "<tr><th>lesson</th><th>what it is about</th><th>time</th></tr>"
+    return f"<table class='gs-course-map'>{head}{''.join(rows)}</table>"
+
+
+def show_course_map() -> None:
+    """Display the course map in a notebook."""
+    from IPython.display import HTML, display
+
+    display(HTML(course_map_html()))

@@ -1,0 +1,83 @@
+"""Lesson content kept outside the notebooks: questions, graded claims and references.
+
+Each lesson ``NN-name.ipynb`` has ``data/lessons/NN-name.toml`` so that its code cells stay
+one line long and teachers can edit questions and claims without touching code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from widgets.course_map import LESSONS
+from widgets.evidence import claim_html
+from widgets.quiz import Question
+from widgets.references import references_markdown
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim with its evidence grade, what the evidence says, and its sources."""
+
+    claim: str
+    grade: str
+    finding: str
+    sources: tuple[str, ...]
+
+
+def _file_for(lesson: str) -> str:
+    for entry in LESSONS:
+        if lesson in (entry.number, entry.file, entry.file.removesuffix(".ipynb")):
+            return entry.file.replace(".ipynb", ".toml")
+    valid = ", ".join(entry.number for entry in LESSONS)
+    raise ValueError(f"unknown lesson {lesson!r}; valid lessons: {valid}")
+
+
+@cache
+def content(lesson: str) -> dict[str, Any]:
+    """The parsed content file of ``lesson`` (a number such as ``"00"`` or a file name)."""
+    name = _file_for(lesson)
+    folder = resources.files("widgets.data").joinpath("lessons")
+    return tomllib.loads(folder.joinpath(name).read_text("utf-8"))
+
+
+def ask(lesson: str, question_id: str) -> Question:
+    """The predict-then-check question ``question_id`` of ``lesson``."""
+    questions = {q["id"]: q for q in content(lesson).get("question", [])}
+    if question_id not in questions:
+        raise ValueError(
+            f"lesson {lesson} has no question {question_id!r}; "
+            + f"its questions: {', '.join(questions)}"
+        )
+    q = questions[question_id]
+    return Question(q["prompt"], q["options"], q["answer"])
+
+
+def claims(lesson: str) -> tuple[Claim, ...]:
+    """The graded claims of ``lesson``, in order."""
+    return tuple(
+        Claim(c["claim"], c["grade"], c["finding"], tuple(c["sources"]))
+        for c in content(lesson).get("claim", [])
+    )
+
+
+def evidence_html(lesson: str) -> str:
+    """All graded claims of ``lesson`` as HTML."""
+    return "".join(claim_html(c.claim, c.grade, c.finding, c.sources) for c in claims(lesson))
+
+
+def show_evidence(lesson: str) -> None:
+    """Display the graded claims of ``lesson``."""
+    from IPython.display import HTML, display
+
+    display(HTML(evidence_html(lesson)))
+
+
+def show_lesson_references(lesson: str) -> None:
+    """Display the full references of ``lesson``."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(references_markdown(content(lesson)["references"])))

@@ -1,0 +1,65 @@
+"""Safety information shown by the start-here and practice notebooks: the red flags."""
+
+from __future__ import annotations
+
+import html
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from widgets.references import get
+
+URGENCY_TEXT = {
+    "emergency": "Get emergency care now (call your emergency number or go to an emergency unit).",
+    "soon": "See a doctor promptly (the same or the next day).",
+}
+
+
+@dataclass(frozen=True)
+class RedFlagGroup:
+    """A group of red-flag signs with its urgency and sources."""
+
+    title: str
+    urgency: str
+    sources: tuple[str, ...]
+    signs: tuple[str, ...]
+
+
+@cache
+def red_flags() -> tuple[RedFlagGroup, ...]:
+    """Load the red-flag groups from ``data/red_flags.toml``."""
+    text = resources.files("widgets.data").joinpath("red_flags.toml").read_text("utf-8")
+    return tuple(
+        RedFlagGroup(g["title"], g["urgency"], tuple(g["sources"]), tuple(g["signs"]))
+        for g in tomllib.loads(text)["group"]
+    )
+
+
+def red_flags_html() -> str:
+    """The red flags as an HTML block, styled with JupyterLab theme variables."""
+    parts = [
+        "<div class='gs-red-flags' role='note' aria-label='Red flags' style='"
+        "border-left:6px solid var(--jp-error-color1,#d32f2f);padding:0.6em 1em;"
+        "background:var(--jp-layout-color2,#f5f5f5);color:var(--jp-ui-font-color1,#222)'>",
+        "<h3 style='margin-top:0'>⚠ Stop and get medical help if you notice any of these</h3>",
+    ]
+    for group in red_flags():
+        cites = "; ".join(html.escape(get(k).short()) for k in group.sources)
+        items = "".join(f"<li>{html.escape(s)}</li>" for s in group.signs)
+        parts.append(
+            f"<h4>{html.escape(group.title)}</h4><p><b>{URGENCY_TEXT[group.urgency]}</b></p>"
+            f"<ul>{items}</ul><p style='font-size:0.85em'>Sources: {cites}</p>"
+        )
+    parts.append(
+        "<p>This course is education, not medical advice. It does not diagnose or treat anything."
+        "</p></div>"
+    )
+    return "".join(parts)
+
+
+def show_red_flags() -> None:
+    """Display the red flags in a notebook."""
+    from IPython.display import HTML, display
+
+    display(HTML(red_flags_html()))
