@@ -41,5 +41,6 @@ def check_in_range(name: str, value: object, low: float, high: float, unit: str 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     """Return ``value`` if it is one of ``choices``, else raise a ``ValueError`` listing them."""
     if value not in choices:
-        raise ValueError(f"unknown {name} {value!r}; valid {name}s: {', '.join(choices)}")
+        plural = name if name.endswith("s") else f"{name}s"
+        raise ValueError(f"unknown {name} {value!r}; valid {plural}: {', '.join(choices)}")
     return str(value)

@@ -1,0 +1,512 @@
+// BreathLiftAnimator front end: draws the lying figure in SVG and animates it in a
+// requestAnimationFrame loop driven by elapsed time. Python sends the key poses once
+// (trait `scene`); this module interpolates them by breath phase. The traits are the single
+// source of truth for every setting; `render` returns its cleanup.
+
+const SVG = "http://www.w3.org/2000/svg";
+const PHASES = ["inhale", "hold-in", "exhale", "hold-out"];
+const MODE_LABELS = {
+  "lift-with-breath": "Lift with the breath",
+  "breath-only": "Breath only",
+  "lift-independent": "Lift on its own rhythm",
+};
+const SPEEDS = [
+  [0.25, "¼× (slow motion)"],
+  [0.5, "½×"],
+  [1, "1× (real time)"],
+];
+const TONES = { inhale: 392, "hold-in": 330, exhale: 262, "hold-out": 220 };
+
+// ---- the breath model, mirrored exactly from widgets/model/breath.py ----
+export function cycleBounds(p) {
+  const breath = 60 / p.tempo;
+  const inhale = breath / (1 + p.exhale_ratio);
+  const period = breath + p.hold_in + p.hold_out;
+  return {
+    period,
+    a: inhale / period,
+    b: (inhale + p.hold_in) / period,
+    c: 1 - p.hold_out / period,
+  };
+}
+
+export function profile(u, bd) {
+  if (u < bd.a) return 0.5 - 0.5 * Math.cos((Math.PI * u) / bd.a);
+  if (u < bd.b) return 1;
+  if (u < bd.c) return 0.5 + 0.5 * Math.cos((Math.PI * (u - bd.b)) / (bd.c - bd.b));
+  return 0;
+}
+
+export function phaseIndex(u, bd) {
+  return u < bd.a ? 0 : u < bd.b ? 1 : u < bd.c ? 2 : 3;
+}
+
+function liftProfile(liftU) {
+  return 0.5 - 0.5 * Math.cos(2 * Math.PI * liftU);
+}
+
+function settings(model) {
+  return {
+    tempo: model.get("tempo"),
+    exhale_ratio: model.get("exhale_ratio"),
+    hold_in: model.get("hold_in"),
+    hold_out: model.get("hold_out"),
+  };
+}
+
+// ---- small DOM helpers ----
+function h(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+function s(tag, attrs = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+let nextId = 0;
+
+function slider(id, label, min, max, step) {
+  const input = h("input", { type: "range", id, min, max, step });
+  const out = h("output", { for: id });
+  const row = h("div", { class: "gs-bla-row" }, [h("label", { for: id, text: label }), input, out]);
+  return { row, input, out };
+}
+
+function render({ model, el }) {
+  const uid = `gs-bla-${++nextId}`;
+  const loops = (globalThis.__gentleSpineLoops ??= new Set());
+  const reduceQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+  // ---- layout: play area and control area ----
+  const root = h("div", {
+    class: "gs-bla",
+    tabindex: "0",
+    role: "group",
+    "aria-label": "Waist-lift animation. Space plays or pauses; arrow keys change the tempo.",
+  });
+  const controls = h("div", { class: "gs-bla-controls", role: "group", "aria-label": "Controls" });
+
+  const svg = s("svg", { class: "gs-bla-scene", role: "img", "aria-label": "A person lying on their back on a bed" });
+  const world = s("g", { class: "gs-bla-world" });
+  const ghost = s("g", { class: "gs-bla-ghost" });
+  const labelLayer = s("g", { class: "gs-bla-labels" });
+  svg.append(ghost, world, labelLayer);
+
+  const cue = h("div", { class: "gs-bla-cue", "aria-live": "polite", role: "status" });
+  const pacerSvg = s("svg", { class: "gs-bla-pacer", viewBox: "-50 -50 100 100", "aria-hidden": "true" });
+  const pacerTrack = s("circle", { r: "44", class: "gs-bla-pacer-track" });
+  const pacerRing = s("circle", { r: "20", class: "gs-bla-pacer-ring" });
+  pacerSvg.append(pacerTrack, pacerRing);
+  const bar = h("div", { class: "gs-bla-bar", "aria-hidden": "true" }, [h("div", { class: "gs-bla-bar-fill" })]);
+  const readouts = h("div", { class: "gs-bla-readouts", "aria-label": "Readouts" });
+  const readoutNodes = {};
+  for (const [key, label] of [
+    ["pelvic_tilt", "Pelvic tilt"],
+    ["waist_height", "Waist (L3) above the bed"],
+    ["head_pitch", "Chin angle"],
+    ["lumbar_lordosis", "Low-back curve (L1–S1)"],
+  ]) {
+    const value = h("span", { class: "gs-bla-value", "data-readout": key });
+    readoutNodes[key] = value;
+    readouts.append(h("div", { class: "gs-bla-readout" }, [h("span", { text: label }), value]));
+  }
+  const status = h("div", { class: "gs-bla-status" }, [
+    pacerSvg,
+    h("div", { class: "gs-bla-cuebox" }, [cue, bar]),
+    readouts,
+  ]);
+  root.append(svg, status, controls);
+  el.append(root);
+
+  // ---- controls ----
+  const playBtn = h("button", { type: "button", class: "gs-bla-play-button", "aria-pressed": "true" });
+  const stepBtn = h("button", { type: "button", text: "Step", "aria-label": "Step to the next phase" });
+  const speedSel = h("select", { id: `${uid}-speed`, "aria-label": "Playback speed" });
+  for (const [v, label] of SPEEDS) speedSel.append(h("option", { value: String(v), text: label }));
+  const buttons = h("div", { class: "gs-bla-row gs-bla-buttons" }, [
+    playBtn,
+    stepBtn,
+    h("label", { for: `${uid}-speed`, text: "Speed" }),
+    speedSel,
+  ]);
+  const limits = model.get("limits");
+  const tempo = slider(`${uid}-tempo`, "Tempo", limits.tempo[0], limits.tempo[1], 0.5);
+  const ratio = slider(`${uid}-ratio`, "Inhale : exhale", limits.exhale_ratio[0], limits.exhale_ratio[1], 0.25);
+  const holdIn = slider(`${uid}-holdin`, "Hold after inhale", limits.hold[0], limits.hold[1], 0.5);
+  const holdOut = slider(`${uid}-holdout`, "Hold after exhale", limits.hold[0], limits.hold[1], 0.5);
+  const lift = slider(`${uid}-lift`, "Lift size", limits.lift_range[0], limits.lift_range[1], 1);
+  const modeSel = h("select", { id: `${uid}-mode` });
+  for (const [v, label] of Object.entries(MODE_LABELS)) modeSel.append(h("option", { value: v, text: label }));
+  const modeRow = h("div", { class: "gs-bla-row gs-bla-row-wide" }, [
+    h("label", { for: `${uid}-mode`, text: "Mode" }),
+    modeSel,
+  ]);
+  const labelsBox = h("input", { type: "checkbox", id: `${uid}-labels` });
+  const soundBox = h("input", { type: "checkbox", id: `${uid}-sound` });
+  const toggles = h("div", { class: "gs-bla-row gs-bla-toggles" }, [
+    labelsBox,
+    h("label", { for: `${uid}-labels`, text: "Labels" }),
+    soundBox,
+    h("label", { for: `${uid}-sound`, text: "Sound at each phase" }),
+  ]);
+  const help = h("p", { class: "gs-bla-help", text: "Keys: Space plays or pauses; arrow keys change the tempo." });
+  controls.append(buttons, tempo.row, ratio.row, holdIn.row, holdOut.row, modeRow, lift.row, toggles, help);
+
+  function setTrait(name, value) {
+    model.set(name, value);
+    model.save_changes();
+  }
+
+  // ---- scene building ----
+  let scene = null;
+  let shapeNodes = [];
+  let ghostNodes = [];
+  let buffer = null;
+  let labelNodes = {};
+
+  function shapeClass(meta) {
+    return `gs-bla-${meta.kind}${meta.region ? ` gs-bla-${meta.region}` : ""}`;
+  }
+
+  function makeShapes(layer) {
+    const nodes = [];
+    for (const meta of scene.shapes) {
+      const node = s(meta.closed ? "polygon" : "polyline", { class: shapeClass(meta) });
+      if (meta.kind === "vertebra") node.append(s("title"));
+      layer.append(node);
+      nodes.push(node);
+    }
+    return nodes;
+  }
+
+  function buildScene() {
+    scene = model.get("scene");
+    world.replaceChildren();
+    ghost.replaceChildren();
+    labelLayer.replaceChildren();
+    if (!scene || !scene.shapes) return;
+    const [x0, x1, y0, y1] = scene.bounds;
+    const pad = 40;
+    svg.setAttribute("viewBox", `${x0 - pad} ${-(y1 + pad)} ${x1 - x0 + 2 * pad} ${y1 - y0 + 2 * pad + 30}`);
+    const bed = s("rect", { class: "gs-bla-bed", x: x0 - pad, y: 0, width: x1 - x0 + 2 * pad, height: 30 });
+    const pillowH = scene.pillow;
+    const pillow = s("rect", { class: "gs-bla-pillow", x: x0 - 10, y: -pillowH, width: 260, height: pillowH, rx: 20 });
+    world.append(bed, pillow);
+    const flip = s("g", { transform: "scale(1,-1)" });
+    const ghostFlip = s("g", { transform: "scale(1,-1)" });
+    world.append(flip);
+    ghost.append(ghostFlip);
+    shapeNodes = makeShapes(flip);
+    ghostNodes = makeShapes(ghostFlip);
+    shapeNodes.forEach((node, k) => {
+      const t = node.querySelector("title");
+      if (t) t.textContent = scene.shapes[k].name;
+    });
+    buffer = new Float64Array(scene.coords[0][0].length);
+    for (const name of ["head", "waist", "pelvis", "chest"]) {
+      const t = s("text", { class: "gs-bla-label", "text-anchor": "middle" });
+      t.textContent = name === "waist" ? "↑ waist (L3)" : name;
+      labelLayer.append(t);
+      labelNodes[name] = t;
+    }
+    drawStatic();
+  }
+
+  // ---- interpolation ----
+  function grid(values, x) {
+    const n = values.length - 1;
+    const f = Math.min(Math.max(x, 0), 1) * n;
+    const i = Math.min(Math.floor(f), n - 1);
+    return [i, f - i];
+  }
+
+  function interpolate(liftFrac, breathFrac, out) {
+    const [i, fi] = grid(scene.lift, liftFrac);
+    const [j, fj] = grid(scene.breath, breathFrac);
+    const a = scene.coords[i][j], b = scene.coords[i][j + 1];
+    const c = scene.coords[i + 1][j], d = scene.coords[i + 1][j + 1];
+    const w00 = (1 - fi) * (1 - fj), w01 = (1 - fi) * fj, w10 = fi * (1 - fj), w11 = fi * fj;
+    for (let k = 0; k < out.length; k++) out[k] = w00 * a[k] + w01 * b[k] + w10 * c[k] + w11 * d[k];
+    return out;
+  }
+
+  function readout(name, liftFrac, breathFrac) {
+    const table = scene.readouts[name];
+    const [i, fi] = grid(scene.lift, liftFrac);
+    const [j, fj] = grid(scene.breath, breathFrac);
+    return (
+      (1 - fi) * (1 - fj) * table[i][j] + (1 - fi) * fj * table[i][j + 1] +
+      fi * (1 - fj) * table[i + 1][j] + fi * fj * table[i + 1][j + 1]
+    );
+  }
+
+  function paint(nodes, coords) {
+    let k = 0;
+    scene.shapes.forEach((meta, n) => {
+      let pts = "";
+      for (let p = 0; p < meta.n; p++, k += 2) pts += `${coords[k].toFixed(1)},${coords[k + 1].toFixed(1)} `;
+      nodes[n].setAttribute("points", pts);
+    });
+  }
+
+  function centroid(coords, shapeIndex) {
+    let k = 0;
+    for (let n = 0; n < shapeIndex; n++) k += 2 * scene.shapes[n].n;
+    const m = scene.shapes[shapeIndex].n;
+    let x = 0, y = 0;
+    for (let p = 0; p < m; p++) { x += coords[k + 2 * p]; y += coords[k + 2 * p + 1]; }
+    return [x / m, y / m];
+  }
+
+  function paintLabels(coords) {
+    const show = model.get("labels");
+    labelLayer.style.display = show ? "" : "none";
+    if (!show) return;
+    const idx = (name) => scene.shapes.findIndex((m) => m.name === name);
+    const head = centroid(coords, idx("skull"));
+    const pelvis = centroid(coords, idx("pelvis"));
+    const waistK = 2 * scene.marks.waist;
+    const torso = scene.shapes[0].n;
+    const chestK = 2 * (torso - Math.round(torso / 3));
+    const place = (node, x, y) => { node.setAttribute("x", x.toFixed(0)); node.setAttribute("y", (-y).toFixed(0)); };
+    place(labelNodes.head, head[0], head[1] + 150);
+    place(labelNodes.pelvis, pelvis[0], pelvis[1] + 130);
+    place(labelNodes.waist, coords[waistK], -62);
+    place(labelNodes.chest, coords[chestK], coords[chestK + 1] + 40);
+  }
+
+  // ---- animation state ----
+  let u = 0;
+  let liftU = 0;
+  let last = null;
+  let raf = 0;
+  let visible = true;
+  let lastPhase = -1;
+  let lastText = {};
+  const debug = { frames: 0, u: 0, wraps: [], loopId: uid, breath: 0, lift: 0 };
+  root.gsDebug = debug;
+  let audio = null;
+
+  function fractions() {
+    const bd = cycleBounds(settings(model));
+    const breath = profile(u, bd);
+    const mode = model.get("mode");
+    const liftFrac = mode === "lift-with-breath" ? breath : mode === "breath-only" ? 0 : liftProfile(liftU);
+    return { bd, breath, lift: liftFrac, mode };
+  }
+
+  function tone(phase) {
+    if (!model.get("sound")) return;
+    try {
+      audio ??= new AudioContext();
+      const osc = audio.createOscillator();
+      const gain = audio.createGain();
+      osc.type = "sine";
+      osc.frequency.value = TONES[phase];
+      gain.gain.setValueAtTime(0.0001, audio.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.05, audio.currentTime + 0.04);
+      gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.35);
+      osc.connect(gain).connect(audio.destination);
+      osc.start();
+      osc.stop(audio.currentTime + 0.4);
+    } catch (err) {
+      console.warn("gentle-spine: sound unavailable", err);
+    }
+  }
+
+  function setText(node, key, text) {
+    if (lastText[key] !== text) {
+      node.textContent = text;
+      lastText[key] = text;
+    }
+  }
+
+  function drawStatic() {
+    // the two end poses, used when motion is reduced
+    if (!scene) return;
+    const mode = model.get("mode");
+    const top = mode === "breath-only" ? [0, 1] : [1, 1];
+    paint(ghostNodes, interpolate(top[0], top[1], new Float64Array(buffer.length)));
+    ghost.style.display = reduceQuery.matches ? "" : "none";
+  }
+
+  function draw() {
+    if (!scene || !buffer) return;
+    const f = fractions();
+    const reduced = reduceQuery.matches;
+    const coords = reduced ? interpolate(0, 0, buffer) : interpolate(f.lift, f.breath, buffer);
+    if (!reduced || debug.frames === 0) paint(shapeNodes, coords);
+    paintLabels(coords);
+    debug.breath = f.breath;
+    debug.lift = f.lift;
+    const r = 12 + 30 * f.breath;
+    pacerRing.setAttribute("r", r.toFixed(2));
+    bar.firstChild.style.width = `${(100 * f.breath).toFixed(1)}%`;
+    const phase = phaseIndex(u, f.bd);
+    if (phase !== lastPhase) {
+      const cues = model.get("cues")[f.mode === "lift-with-breath" ? "lift" : "breath"];
+      setText(cue, "cue", cues[PHASES[phase]]);
+      root.dataset.phase = PHASES[phase];
+      if (lastPhase !== -1) tone(PHASES[phase]);
+      lastPhase = phase;
+    }
+    const lf = reduced ? 0 : f.lift, bf = reduced ? 0 : f.breath;
+    setText(readoutNodes.pelvic_tilt, "pt", `${readout("pelvic_tilt", lf, bf).toFixed(1)}°`);
+    setText(readoutNodes.waist_height, "wh", `${readout("waist_height", lf, bf).toFixed(0)} mm`);
+    setText(readoutNodes.head_pitch, "hp", `${readout("head_pitch", lf, bf).toFixed(1)}°`);
+    setText(readoutNodes.lumbar_lordosis, "ll", `${readout("lumbar_lordosis", lf, bf).toFixed(1)}°`);
+  }
+
+  function frame(t) {
+    raf = requestAnimationFrame(frame);
+    if (last === null) last = t;
+    const dt = Math.min((t - last) / 1000, 0.25);
+    last = t;
+    if (model.get("playing")) {
+      const bd = cycleBounds(settings(model));
+      const speed = model.get("speed");
+      const next = u + (dt * speed) / bd.period;
+      if (next >= 1) debug.wraps.push(t);
+      if (debug.wraps.length > 20) debug.wraps.shift();
+      u = next % 1;
+      liftU = (liftU + (dt * speed) / (bd.period * model.get("lift_period_factor"))) % 1;
+    }
+    debug.frames += 1;
+    debug.u = u;
+    draw();
+  }
+
+  function start() {
+    if (raf || !visible || document.hidden) return;
+    last = null;
+    raf = requestAnimationFrame(frame);
+    loops.add(uid);
+  }
+
+  function stop() {
+    if (raf) cancelAnimationFrame(raf);
+    raf = 0;
+    loops.delete(uid);
+  }
+
+  // ---- sync controls with traits ----
+  function syncControls() {
+    const playing = model.get("playing");
+    playBtn.textContent = playing ? "Pause" : "Play";
+    playBtn.setAttribute("aria-pressed", String(playing));
+    playBtn.setAttribute("aria-label", playing ? "Pause" : "Play");
+    speedSel.value = String(model.get("speed"));
+    const tp = model.get("tempo");
+    tempo.input.value = tp;
+    const perBreath = (60 / tp).toFixed(1);
+    const tempoText = `${tp.toFixed(1)} breaths per minute, ${perBreath} seconds per breath`;
+    tempo.out.textContent = `${tp.toFixed(1)}/min · ${perBreath} s`;
+    tempo.input.setAttribute("aria-valuetext", tempoText);
+    const k = model.get("exhale_ratio");
+    ratio.input.value = k;
+    ratio.out.textContent = `1 : ${k}`;
+    ratio.input.setAttribute("aria-valuetext", `inhale 1 to exhale ${k}`);
+    for (const [ctl, name] of [[holdIn, "hold_in"], [holdOut, "hold_out"]]) {
+      const v = model.get(name);
+      ctl.input.value = v;
+      ctl.out.textContent = `${v} s`;
+      ctl.input.setAttribute("aria-valuetext", `${v} seconds`);
+    }
+    const lr = model.get("lift_range");
+    lift.input.value = lr;
+    lift.out.textContent = `${lr}°`;
+    lift.input.setAttribute("aria-valuetext", `${lr} degrees of extra low-back curve`);
+    lift.row.style.display = model.get("mode") === "breath-only" ? "none" : "";
+    modeSel.value = model.get("mode");
+    labelsBox.checked = model.get("labels");
+    soundBox.checked = model.get("sound");
+  }
+
+  const listeners = [];
+  function on(target, event, fn) {
+    target.addEventListener(event, fn);
+    listeners.push(() => target.removeEventListener(event, fn));
+  }
+
+  on(playBtn, "click", () => setTrait("playing", !model.get("playing")));
+  on(stepBtn, "click", () => {
+    const bd = cycleBounds(settings(model));
+    const starts = [0, bd.a, bd.b, bd.c].filter((x, i, arr) => i === 0 || x > arr[i - 1] + 1e-9);
+    const after = starts.find((x) => x > u + 1e-9);
+    u = after === undefined || after >= 1 ? 0 : after;
+    setTrait("playing", false);
+    draw();
+  });
+  on(speedSel, "change", () => setTrait("speed", Number(speedSel.value)));
+  on(tempo.input, "input", () => setTrait("tempo", Number(tempo.input.value)));
+  on(ratio.input, "input", () => setTrait("exhale_ratio", Number(ratio.input.value)));
+  on(holdIn.input, "input", () => setTrait("hold_in", Number(holdIn.input.value)));
+  on(holdOut.input, "input", () => setTrait("hold_out", Number(holdOut.input.value)));
+  on(lift.input, "change", () => setTrait("lift_range", Number(lift.input.value)));
+  on(modeSel, "change", () => setTrait("mode", modeSel.value));
+  on(labelsBox, "change", () => setTrait("labels", labelsBox.checked));
+  on(soundBox, "change", () => setTrait("sound", soundBox.checked));
+  on(root, "keydown", (e) => {
+    const tag = e.target.tagName;
+    const inControl = tag === "INPUT" || tag === "SELECT" || tag === "BUTTON";
+    if (e.key === " " && !inControl) {
+      e.preventDefault();
+      setTrait("playing", !model.get("playing"));
+    } else if (!inControl && ["ArrowUp", "ArrowRight", "ArrowDown", "ArrowLeft"].includes(e.key)) {
+      e.preventDefault();
+      const step = e.key === "ArrowUp" || e.key === "ArrowRight" ? 0.5 : -0.5;
+      const [lo, hi] = limits.tempo;
+      setTrait("tempo", Math.min(hi, Math.max(lo, model.get("tempo") + step)));
+    }
+  });
+  on(document, "visibilitychange", () => (document.hidden ? stop() : start()));
+  const onReduce = () => { drawStatic(); debug.frames = 0; draw(); };
+  reduceQuery.addEventListener("change", onReduce);
+  listeners.push(() => reduceQuery.removeEventListener("change", onReduce));
+
+  const traitHandlers = {
+    "change:scene": () => { buildScene(); draw(); },
+    "change:mode": () => { lastPhase = -1; syncControls(); drawStatic(); },
+    "change:playing": syncControls,
+    "change:speed": syncControls,
+    "change:tempo": syncControls,
+    "change:exhale_ratio": syncControls,
+    "change:hold_in": syncControls,
+    "change:hold_out": syncControls,
+    "change:lift_range": syncControls,
+    "change:labels": () => { syncControls(); draw(); },
+    "change:sound": syncControls,
+  };
+  for (const [event, fn] of Object.entries(traitHandlers)) model.on(event, fn);
+
+  const observer = new IntersectionObserver((entries) => {
+    visible = entries.some((e) => e.isIntersecting);
+    if (visible) start();
+    else stop();
+  });
+  observer.observe(root);
+
+  buildScene();
+  syncControls();
+  draw();
+  start();
+
+  return () => {
+    stop();
+    observer.disconnect();
+    for (const off of listeners) off();
+    for (const [event, fn] of Object.entries(traitHandlers)) model.off(event, fn);
+    if (audio) audio.close();
+    root.remove();
+  };
+}
+
+export default { render };
