@@ -3,6 +3,8 @@
 Lessons import this package as ``import widgets`` (and ipywidgets as ``ipw``).
 """
 
+from widgets.breath_lift import BreathLiftAnimator, breath_lift
+from widgets.chain_readouts import show_chain
 from widgets.course_map import show_course_map
 from widgets.evidence import show_claim
 from widgets.figures import spine_figure
@@ -13,16 +15,20 @@ from widgets.quiz import question
 from widgets.references import cite, show_references
 from widgets.safety import show_red_flags
 from widgets.spine_compare import compare_spines
+from widgets.teacher_panel import teacher_panel
 
 __all__ = [
     "PRESETS",
+    "BreathLiftAnimator",
     "SpineParams",
     "ask",
+    "breath_lift",
     "build_spine",
     "cite",
     "compare_spines",
     "preset",
     "question",
+    "show_chain",
     "show_claim",
     "show_course_map",
     "show_evidence",
@@ -30,4 +36,5 @@ __all__ = [
     "show_red_flags",
     "show_references",
     "spine_figure",
+    "teacher_panel",
 ]

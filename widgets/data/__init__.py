@@ -19,7 +19,7 @@ STATUSES: dict[str, str] = {
     "illustrative": "a teaching choice where no published number exists",
 }
 
-TABLES: tuple[str, ...] = ("segments", "geometry", "presets", "supine")
+TABLES: tuple[str, ...] = ("segments", "geometry", "presets", "supine", "development", "milestones")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,65 @@
+"""How the lift and the breath move the whole chain: poses side by side, with readouts."""
+
+from __future__ import annotations
+
+import html
+
+import plotly.graph_objects as go
+
+from widgets.figures.supine_figure import supine_figure
+from widgets.model.supine import SupineParams, SupinePose, supine_pose
+
+#: The cases compared in the lessons: label -> (lift fraction, breath fraction).
+CASES: dict[str, tuple[float, float]] = {
+    "resting, breathed out": (0.0, 0.0),
+    "top of the waist lift": (1.0, 0.0),
+    "top of a breath, no lift": (0.0, 1.0),
+}
+
+_ROWS = (
+    ("pelvic_tilt", "Pelvic tilt", "°", 1),
+    ("waist_height", "Waist (L3) above the bed", " mm", 0),
+    ("lumbar_lordosis", "Low-back curve (L1–S1)", "°", 1),
+    ("head_pitch", "Chin angle (head pitch, chin up +)", "°", 1),
+)
+
+
+def chain_poses(params: SupineParams | None = None) -> dict[str, SupinePose]:
+    """The lying poses of :data:`CASES` for ``params`` (default settings if None)."""
+    params = SupineParams() if params is None else params
+    return {label: supine_pose(params, lift, breath) for label, (lift, breath) in CASES.items()}
+
+
+def chain_table_html(poses: dict[str, SupinePose]) -> str:
+    """HTML table of the readouts of each pose, with the change from the first one."""
+    labels = list(poses)
+    base = poses[labels[0]].readouts
+    head = "".join(f"<th>{html.escape(label)}</th>" for label in labels)
+    rows = []
+    for key, name, unit, digits in _ROWS:
+        cells = []
+        for label in labels:
+            v = poses[label].readouts[key]
+            d = v - base[key]
+            change = (
+                ""
+                if label == labels[0]
+                else f" <small>({d:+.{digits}f}{unit.strip() or ''})</small>"
+            )
+            cells.append(f"<td>{v:.{digits}f}{unit}{change}</td>")
+        rows.append(f"<tr><th scope='row'>{name}</th>{''.join(cells)}</tr>")
+    return f"<table class='gs-chain-table'><tr><th></th>{head}</tr>{''.join(rows)}</table>"
+
+
+def chain_figure(params: SupineParams | None = None) -> go.Figure:
+    """The :data:`CASES` poses overlaid on the bed."""
+    return supine_figure(list(chain_poses(params).items()))
+
+
+def show_chain(params: SupineParams | None = None) -> None:
+    """Display the overlaid poses and the readout table in a notebook."""
+    from IPython.display import HTML, display
+
+    poses = chain_poses(params)
+    display(supine_figure(list(poses.items())))
+    display(HTML(chain_table_html(poses)))

@@ -1,0 +1,283 @@
+"""How the sagittal spine curves develop from birth to adulthood (0 to 20 years).
+
+Teaching model. Assumptions:
+
+- **Anchors.** Each of the five angles of :class:`~widgets.model.spine_params.SpineParams`
+  has its own anchor ages in ``data/development.csv`` (always including 0 and 240 months).
+  Between two anchors the angle changes **linearly** with age; there is no smoothing and no
+  growth curve fitted to the data. The sacral slope (PI - PT) is therefore piecewise linear
+  too, and every anchor age is checked when this module loads, so every age in
+  :data:`AGE_RANGE_MONTHS` gives a valid spine.
+- **Newborn.** The newborn spine is one C-shaped primary (kyphotic) curve; the neck and
+  low-back lordoses are secondary curves (Gray's Anatomy). The neck curve already begins in
+  the fetus (Bagnall 1977) and some lumbosacral lordosis is present in utero (Choufani 2009),
+  but no measured newborn angles were found: the newborn values are the illustrative
+  ``newborn`` preset, drawing a kyphotic neck and low back.
+- **Neck.** No cervical lordosis angles by age were found. The model *assumes* the neck
+  curve turns lordotic by the time the head is held steady (by 4 months, CDC 2022); the
+  angles up to adulthood are illustrative, the adult value is Guo 2018.
+- **Low back.** The lumbar curve changes from primary to secondary once the child walks
+  unaided (Taylor 1975; walking alone 8.2-17.6 months, WHO MGRS 2006). The 12-month value
+  is illustrative; from 2 years on the anchors are measured means: CT at 2-4 and 17-20
+  years (Shefi 2013), 96 children of mean age 5.7 years (Ren 2024), standing adults
+  (asj2019, T12-S1). These methods differ, so the last rise from 18.5 to 20 years partly
+  reflects the change of method; the adult value is reached only at the end of
+  adolescence, as the CT data are still rising at 17-20 years.
+- **Upper back.** The childhood thoracic kyphosis anchors (5 and 10 years) come from Giglio
+  & Volpon 2007: **surface pantograph angles, not radiographic Cobb angles**. The model runs
+  a straight line from them to the adult Cobb mean (Fon 1980) at 20 years; read the slope
+  over 10-20 years as a join between two methods, not a measured growth rate. The 0- and
+  12-month values are illustrative. The further rise of kyphosis in older adults is not
+  modelled (the model stops at 20 years).
+- **Pelvis.** No pelvic incidence or pelvic tilt data for children were found: every value
+  before adulthood is illustrative (the course presets); the adult values are Mac-Thiong 2011.
+- At 0, 12 and 240 months the model equals the ``newborn``, ``1-year`` and ``adult-mean``
+  presets.
+
+Each anchor row carries its source and status (``confirmed``, ``derived``, ``illustrative``
+...); :func:`anchors` gives them for plotting. The gross motor milestones of the first two
+years are in :data:`MILESTONES` (``data/milestones.csv``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from types import MappingProxyType
+
+import numpy as np
+
+from widgets.data import Row, load_table
+from widgets.model.spine import SpineGeometry, build_spine
+from widgets.model.spine_params import RANGES, SpineParams
+from widgets.model.validation import check_choice, check_in_range
+
+#: Ages the model covers, in months (birth to 20 years).
+AGE_RANGE_MONTHS: tuple[float, float] = (0.0, 240.0)
+
+#: The five angles of :class:`SpineParams`, in order.
+PARAMETERS: tuple[str, ...] = tuple(RANGES)
+
+#: Standard-deviation rows of the table (``<angle>_sd``), where a source gives one.
+SPREADS: tuple[str, ...] = ("lumbar_lordosis_sd",)
+
+_MILESTONE_LABELS: dict[str, str] = {
+    "head_steady": "holds head steady",
+    "sitting_without_support": "sits without support",
+    "standing_with_assistance": "stands with assistance",
+    "hands_and_knees_crawling": "crawls on hands and knees",
+    "walking_with_assistance": "walks with assistance",
+    "standing_alone": "stands alone",
+    "walking_alone": "walks alone",
+}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One sourced (or illustrative) value of an angle at an age.
+
+    Attributes
+    ----------
+    parameter : str
+        Angle name (one of :data:`PARAMETERS`) or a spread (one of :data:`SPREADS`).
+    age_months : float
+        Age, months.
+    value : float
+        The angle (or its standard deviation), deg.
+    source : str
+        Citation key in the course bibliography.
+    status : str
+        One of :data:`widgets.data.STATUSES`.
+    note : str
+        What the number is and how it was placed at this age.
+    """
+
+    parameter: str
+    age_months: float
+    value: float
+    source: str
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A gross motor milestone and its age window.
+
+    Attributes
+    ----------
+    name : str
+        Identifier, e.g. ``"walking_alone"``.
+    label : str
+        Plain-language label, e.g. ``"walks alone"``.
+    start_months, end_months : float
+        The window, months. For the WHO milestones: the 1st and 99th percentiles of the
+        window of achievement. For ``head_steady`` the CDC gives one age (reached by at
+        least 75 % of babies by 4 months), so start = end.
+    source : str
+        Citation key in the course bibliography.
+    note : str
+        What the window means (from the table).
+    """
+
+    name: str
+    label: str
+    start_months: float
+    end_months: float
+    source: str
+    note: str = ""
+
+
+def _check_age(age_months: object) -> float:
+    return check_in_range("age_months", age_months, *AGE_RANGE_MONTHS, "months")
+
+
+def _load_anchors() -> MappingProxyType[str, tuple[Anchor, ...]]:
+    known = (*PARAMETERS, *SPREADS)
+    by_parameter: dict[str, list[Anchor]] = {}
+    for row in load_table("development"):
+        parameter, age = row.key
+        check_choice("development parameter", parameter, known)
+        anchor = Anchor(
+            parameter, _check_age(float(age)), row.value, row.source, row.status, row.note
+        )
+        if parameter in RANGES:
+            check_in_range(f"{parameter} at {age} months", row.value, *RANGES[parameter], "deg")
+        by_parameter.setdefault(parameter, []).append(anchor)
+    result: dict[str, tuple[Anchor, ...]] = {}
+    for parameter in known:
+        rows = sorted(by_parameter.get(parameter, []), key=lambda a: a.age_months)
+        ages = [a.age_months for a in rows]
+        if len(set(ages)) != len(ages):
+            raise ValueError(f"development.csv: {parameter} has two anchors at the same age")
+        if parameter in RANGES and (not ages or ages[0] != 0.0 or ages[-1] != 240.0):
+            raise ValueError(f"development.csv: {parameter} needs anchors at 0 and 240 months")
+        result[parameter] = tuple(rows)
+    return MappingProxyType(result)
+
+
+_ANCHORS = _load_anchors()
+_AGES = {p: np.array([a.age_months for a in _ANCHORS[p]]) for p in PARAMETERS}
+_VALUES = {p: np.array([a.value for a in _ANCHORS[p]]) for p in PARAMETERS}
+
+
+def anchors(parameter: str) -> tuple[Anchor, ...]:
+    """The anchor rows of one angle (or spread), sorted by age.
+
+    Parameters
+    ----------
+    parameter : str
+        One of :data:`PARAMETERS` or :data:`SPREADS`.
+
+    Raises
+    ------
+    ValueError
+        If ``parameter`` is unknown; the message lists the valid names.
+    """
+    check_choice("parameter", parameter, (*PARAMETERS, *SPREADS))
+    return _ANCHORS[parameter]
+
+
+def _check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
+    arr = np.asarray(ages, dtype=float)
+    low, high = AGE_RANGE_MONTHS
+    bad = ~np.isfinite(arr) | (arr < low) | (arr > high)
+    if np.any(bad):
+        _check_age(float(arr[bad].flat[0]))  # raises with the clear message
+    return arr
+
+
+def curve_table(ages: Iterable[float] | np.ndarray) -> dict[str, np.ndarray]:
+    """Each angle over many ages at once, for plotting.
+
+    Parameters
+    ----------
+    ages : array_like of float
+        Ages, months, each in :data:`AGE_RANGE_MONTHS`.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        One array per name of :data:`PARAMETERS` plus ``"sacral_slope"``, deg, each of the
+        shape of ``ages``.
+
+    Raises
+    ------
+    ValueError
+        If any age is not finite or lies outside 0 to 240 months (the message names
+        ``age_months``, the value and the allowed range).
+    """
+    arr = _check_ages(ages)
+    table = {p: np.interp(arr, _AGES[p], _VALUES[p]) for p in PARAMETERS}
+    table["sacral_slope"] = table["pelvic_incidence"] - table["pelvic_tilt"]
+    return table
+
+
+def at_age(months: float) -> SpineParams:
+    """The model's regional angles at one age.
+
+    Parameters
+    ----------
+    months : float
+        Age, months, 0 to 240 (birth to 20 years).
+
+    Returns
+    -------
+    SpineParams
+        Each angle linearly interpolated between its two nearest anchors.
+
+    Raises
+    ------
+    ValueError
+        If ``months`` is not a finite number in 0 to 240; the message names ``age_months``,
+        the value and the allowed range.
+    """
+    age = _check_age(months)
+    return SpineParams(**{p: float(np.interp(age, _AGES[p], _VALUES[p])) for p in PARAMETERS})
+
+
+def geometry_at_age(months: float) -> SpineGeometry:
+    """The to-scale spine geometry at one age (see :func:`at_age`; adult segment sizes)."""
+    return build_spine(at_age(months))
+
+
+def _check_every_breakpoint() -> None:
+    """Raise if any anchor age gives an invalid spine.
+
+    All five angles, and so the sacral slope, are linear between consecutive anchor ages of
+    any angle, and the allowed ranges are intervals: valid at every anchor age means valid at
+    every age in between.
+    """
+    breakpoints = sorted({float(a) for p in PARAMETERS for a in _AGES[p]})
+    for age in breakpoints:
+        try:
+            at_age(age)  # SpineParams checks each angle and the sacral slope
+        except ValueError as err:
+            raise ValueError(
+                f"development.csv gives an invalid spine at {age:g} months: {err}"
+            ) from err
+
+
+_check_every_breakpoint()
+
+
+def _load_milestones() -> tuple[Milestone, ...]:
+    bounds: dict[str, dict[str, Row]] = {}
+    for row in load_table("milestones"):
+        name, bound = row.key
+        check_choice("milestone", name, tuple(_MILESTONE_LABELS))
+        check_choice("milestone bound", bound, ("start", "end"))
+        bounds.setdefault(name, {})[bound] = row
+    result = []
+    for name, b in bounds.items():
+        start, end = b["start"], b["end"]
+        if not 0.0 <= start.value <= end.value:
+            raise ValueError(f"milestones.csv: {name} window {start.value:g}-{end.value:g} months")
+        note = start.note if start.note == end.note else f"{start.note}; {end.note}"
+        label = _MILESTONE_LABELS[name]
+        result.append(Milestone(name, label, start.value, end.value, start.source, note))
+    return tuple(result)
+
+
+#: Gross motor milestones, in table order (CDC 2022 head control; WHO MGRS 2006 windows).
+MILESTONES: tuple[Milestone, ...] = _load_milestones()
