@@ -8,6 +8,7 @@ from widgets.chain_readouts import show_chain
 from widgets.course_map import show_course_map
 from widgets.evidence import show_claim
 from widgets.figures import spine_figure
+from widgets.figures.breath_vs_lift import breath_vs_lift_figure
 from widgets.lesson_content import ask, show_evidence, show_lesson_references
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
@@ -23,6 +24,7 @@ __all__ = [
     "SpineParams",
     "ask",
     "breath_lift",
+    "breath_vs_lift_figure",
     "build_spine",
     "cite",
     "compare_spines",
