@@ -57,7 +57,6 @@ VIEWPORT = {"width": 1280, "height": 900}
 
 THEMES = {"light": "JupyterLab Light", "dark": "JupyterLab Dark"}
 THEMES_PLUGIN = "@jupyterlab/apputils-extension:themes"
-STDERR_MIME = "application/vnd.jupyter.stderr"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 NON_NETWORK_SCHEMES = frozenset({"about", "blob", "data", "javascript"})
 
@@ -455,8 +454,10 @@ _NOTEBOOK_STATE_JS = """
     const header = d.querySelector('.jp-Dialog-header');
     return (header ? header.textContent : d.textContent).trim();
   });
-  if (!panel) return {panel: false, status: null, cells: [], dialogs};
+  const splash = !!document.querySelector('#jupyterlab-splash');
+  if (!panel) return {splash, panel: false, status: null, kernel: null, cells: [], dialogs};
   const indicator = panel.querySelector('.jp-Notebook-ExecutionIndicator');
+  const kernelName = panel.querySelector('.jp-KernelName');
   const cells = Array.from(panel.querySelectorAll('.jp-Notebook .jp-Notebook-cell')).map(c => {
     const code = c.classList.contains('jp-CodeCell');
     const prompt = code ? c.querySelector('.jp-InputArea-prompt') : null;
@@ -470,7 +471,14 @@ _NOTEBOOK_STATE_JS = """
       )).map(o => o.textContent),
     };
   });
-  return {panel: true, status: indicator ? indicator.dataset.status : null, cells, dialogs};
+  return {
+    splash,
+    panel: true,
+    status: indicator ? indicator.dataset.status : null,
+    kernel: kernelName ? kernelName.textContent.trim() : null,
+    cells,
+    dialogs,
+  };
 }
 """
 
@@ -479,6 +487,8 @@ _THEME_APPLIED_JS = """
 ([name, light]) => {
   const body = document.body;
   if (!body || body.dataset.jpThemeName !== name) return false;
+  // JupyterLab covers the page with its splash screen while (re)loading a theme.
+  if (document.querySelector('#jupyterlab-splash')) return false;
   if (body.dataset.jpThemeLight !== String(light)) return false;
   const probe = document.createElement('div');
   probe.style.backgroundColor = 'var(--jp-layout-color0)';
@@ -506,6 +516,7 @@ class Lab:
         self._pending_execute: set[str] = set()
         self._sent_execute = 0
         self._file_sources: list[tuple[str, str]] | None = None
+        self.kernel_dialogs_accepted = 0  # "Select Kernel" dialogs answered
         page.on("websocket", self._on_websocket)
 
     # -- kernel websocket ------------------------------------------------------------
@@ -627,13 +638,27 @@ class Lab:
         """Wait for the notebook panel and an idle kernel; accept "Select Kernel"."""
         deadline = time.monotonic() + timeout
         state: dict[str, Any] = {}
+        ready_polls = 0
         while time.monotonic() < deadline:
             state = self._state()
+            # Before the session exists the indicator already says "idle" with the
+            # kernel name "No Kernel": wait for a named kernel that is idle, twice.
+            ready = (
+                state["panel"]
+                and not state["splash"]
+                and state["status"] == "idle"
+                and state["kernel"] not in (None, "", "No Kernel")
+                and not state["dialogs"]
+            )
+            ready_polls = ready_polls + 1 if ready else 0
+            if ready_polls >= 2:
+                return
             if any(d.startswith("Select Kernel") for d in state["dialogs"]):
                 # Accept the dialog's default choice: the preferred Python kernel.
-                self.page.locator(".jp-Dialog .jp-Dialog-button.jp-mod-accept").first.click()
-            elif state["panel"] and state["status"] == "idle" and not state["dialogs"]:
-                return
+                dialog = self.page.locator(".jp-Dialog").first
+                dialog.locator(".jp-Dialog-button.jp-mod-accept").first.click()
+                dialog.wait_for(state="detached", timeout=10_000)
+                self.kernel_dialogs_accepted += 1
             elif state["status"] == "dead":
                 raise AssertionError(
                     f"kernel for {self.path} died.\n--- server log ---\n{self.server.log_tail()}"
@@ -641,8 +666,8 @@ class Lab:
             self._wait(0.2)
         raise LabTimeoutError(
             f"{self.path}: kernel not idle after {timeout:.0f} s "
-            f"(notebook panel present: {state.get('panel')}, kernel status: "
-            f"{state.get('status')!r}, open dialogs: {state.get('dialogs')}).\n"
+            f"(notebook panel present: {state.get('panel')}, kernel {state.get('kernel')!r}, "
+            f"status {state.get('status')!r}, open dialogs: {state.get('dialogs')}).\n"
             f"--- server log ---\n{self.server.log_tail()}"
         )
 
@@ -678,6 +703,7 @@ class Lab:
         sent_before = self._sent_execute
         self._menu("Run", ["runmenu:run-all", "notebook:run-all-cells"])
         deadline = start + timeout
+        retry_at: float | None = start + 5
         stable = 0
         pending: list[str] = []
         state: dict[str, Any] = {}
@@ -690,6 +716,18 @@ class Lab:
                 started and not pending and not self._pending_execute and state["status"] == "idle"
             )
             stable = stable + 1 if done else 0
+            if (
+                retry_at is not None
+                and time.monotonic() > retry_at
+                and self.kernel_frames  # we can see the kernel traffic...
+                and self._sent_execute == sent_before  # ...and nothing was sent
+                and not executed
+                and state["status"] == "idle"
+            ):
+                # Safety net: the click landed before the session was usable.
+                retry_at = None
+                self._menu("Run", ["runmenu:run-all", "notebook:run-all-cells"])
+                continue
             if stable >= 2:
                 return RunSummary(
                     seconds=time.monotonic() - start,
@@ -796,6 +834,9 @@ class Lab:
         path, self.path = self.path, None
         try:
             if not self.page.is_closed():
+                if not hasattr(self.page, "dialogs"):
+                    # No attach_page_recorders(): answer "leave page?" ourselves.
+                    self.page.once("dialog", lambda dialog: dialog.accept())
                 self.page.goto("about:blank")
         finally:
             count = self.server.shutdown_sessions(path)

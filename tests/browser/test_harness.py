@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from playwright.sync_api import expect
@@ -55,6 +57,7 @@ def test_run_errors_theme_and_screenshots(lab: Lab, tmp_notebook_dir: Path) -> N
     assert light_png.read_bytes() != dark_png.read_bytes()
 
     assert lab.page.page_errors == []
+    assert lab.page.console_errors == []
     assert lab.page.blocked_requests == []
 
     assert lab.server.sessions(nb_path), "the notebook should have a kernel session"
@@ -67,6 +70,7 @@ def test_stderr_is_not_an_error_and_kernel_dialog(lab: Lab, tmp_notebook_dir: Pa
     nb_path = write_notebook(
         tmp_notebook_dir / "nokernel.ipynb",
         [
+            "import sys\nprint(sys.prefix)",
             "import sys, warnings\nprint('just a note', file=sys.stderr)\nwarnings.warn('careful')",
             "",
             "def f():\n    raise ValueError('bad value')\nf()",
@@ -76,10 +80,26 @@ def test_stderr_is_not_an_error_and_kernel_dialog(lab: Lab, tmp_notebook_dir: Pa
     )
     lab.open_notebook(nb_path, theme="dark")
     assert lab.theme()["jpThemeLight"] == "false"
+    assert lab.kernel_dialogs_accepted == 1
 
     summary = lab.run_all(timeout=120)
-    assert summary.executed == [0, 2]
-    assert summary.skipped == [3]
+    assert summary.executed == [0, 1, 3]
+    assert summary.skipped == [4]
+    # The kernel runs in this very environment.
+    assert lab.output_texts()[0] == [sys.prefix]
     errors = lab.cell_errors()
     assert len(errors) == 1, errors
     assert errors[0].splitlines()[-1] == "ValueError: bad value"
+
+
+def test_non_local_network_is_blocked_and_recorded(page: Any) -> None:
+    page.goto("about:blank")
+    page.evaluate(
+        """async () => {
+            await fetch('https://example.invalid/track.js').catch(() => null);
+            const ws = new WebSocket('wss://example.invalid/socket');
+            await new Promise(resolve => { ws.onclose = resolve; ws.onerror = resolve; });
+        }"""
+    )
+    assert "https://example.invalid/track.js" in page.blocked_requests
+    assert "wss://example.invalid/socket" in page.blocked_requests
