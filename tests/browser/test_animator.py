@@ -168,3 +168,23 @@ def test_reduced_motion_shows_end_poses_without_continuous_motion(
     assert lab.page.evaluate("() => document.querySelector('.gs-bla-bar-fill').style.width") != bar1
     assert lab.page.locator(".gs-bla-ghost").evaluate("g => getComputedStyle(g).display") != "none"
     lab.screenshot("animator-reduced-motion", full_page=False)
+
+
+def test_loop_pauses_off_screen(lab: Lab, tmp_notebook_dir: Path) -> None:
+    spacer = "from IPython.display import HTML\nHTML('<div style=\"height:3000px\">spacer</div>')"
+    lab.open_notebook(write(tmp_notebook_dir / "offscreen.ipynb", SOURCE, spacer), theme="light")
+    lab.run_all(timeout=120)
+    page = lab.page
+    page.locator(".gs-bla").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert page.evaluate("() => globalThis.__gentleSpineLoops.size") == 1
+    page.get_by_text("spacer").last.scroll_into_view_if_needed()
+    page.locator(".jp-Cell").last.evaluate("c => c.scrollIntoView({block: 'end'})")
+    page.wait_for_timeout(800)
+    frames = debug(lab)["frames"]
+    page.wait_for_timeout(800)
+    assert debug(lab)["frames"] == frames, "no frames are drawn while the widget is off-screen"
+    assert page.evaluate("() => globalThis.__gentleSpineLoops.size") == 0
+    page.locator(".gs-bla").first.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    assert debug(lab)["frames"] > frames, "the loop resumes when the widget is visible again"
