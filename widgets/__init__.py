@@ -6,6 +6,7 @@ Lessons import this package as ``import widgets`` (and ipywidgets as ``ipw``).
 from widgets.breath_lift import BreathLiftAnimator, breath_lift
 from widgets.chain_readouts import show_chain
 from widgets.course_map import show_course_map
+from widgets.curve_explorer import curve_explorer
 from widgets.evidence import show_claim
 from widgets.figures import spine_figure
 from widgets.figures.breath_vs_lift import breath_vs_lift_figure
@@ -28,6 +29,7 @@ __all__ = [
     "build_spine",
     "cite",
     "compare_spines",
+    "curve_explorer",
     "preset",
     "question",
     "show_chain",
