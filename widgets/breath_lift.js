@@ -106,7 +106,9 @@ function render({ model, el }) {
   const pacerRing = s("circle", { r: "20", class: "gs-bla-pacer-ring" });
   pacerSvg.append(pacerTrack, pacerRing);
   const bar = h("div", { class: "gs-bla-bar", "aria-hidden": "true" }, [h("div", { class: "gs-bla-bar-fill" })]);
-  const readouts = h("div", { class: "gs-bla-readouts", "aria-label": "Readouts" });
+  const readouts = h("div", { class: "gs-bla-readouts", "aria-label": "Model readouts" }, [
+    h("div", { class: "gs-bla-readouts-title", text: "Model readouts (not measured in people)" }),
+  ]);
   const readoutNodes = {};
   for (const [key, label] of [
     ["pelvic_tilt", "Pelvic tilt"],

@@ -48,7 +48,8 @@ def chain_table_html(poses: dict[str, SupinePose]) -> str:
             )
             cells.append(f"<td>{v:.{digits}f}{unit}{change}</td>")
         rows.append(f"<tr><th scope='row'>{name}</th>{''.join(cells)}</tr>")
-    return f"<table class='gs-chain-table'><tr><th></th>{head}</tr>{''.join(rows)}</table>"
+    caption = "<caption>Model readouts: what the geometry implies, not measurements</caption>"
+    return f"<table class='gs-chain-table'>{caption}<tr><th></th>{head}</tr>{''.join(rows)}</table>"
 
 
 def chain_figure(params: SupineParams | None = None) -> go.Figure:

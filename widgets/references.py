@@ -83,7 +83,11 @@ def cite(*keys: str) -> str:
 def references_markdown(keys: Iterable[str]) -> str:
     """Markdown list of the full references for ``keys``, sorted by short citation."""
     refs = sorted({get(k) for k in keys}, key=lambda r: r.short())
-    return "\n".join(f"- **{r.short()}** — {r.full()}" for r in refs)
+    lines = []
+    for r in refs:
+        note = f" <small>({r.note})</small>" if r.note else ""
+        lines.append(f"- **{r.short()}** — {r.full()}{note}")
+    return "\n".join(lines)
 
 
 def show_references(keys: Iterable[str]) -> None:

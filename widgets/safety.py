@@ -12,7 +12,10 @@ from widgets.references import get
 
 URGENCY_TEXT = {
     "emergency": "Get emergency care now (call your emergency number or go to an emergency unit).",
-    "soon": "See a doctor promptly (the same or the next day).",
+    "soon": (
+        "See a doctor soon (within a day or two) and mention these signs; "
+        "sooner if you feel unwell or feverish."
+    ),
 }
 
 
@@ -42,7 +45,7 @@ def red_flags_html() -> str:
         "<div class='gs-red-flags' role='note' aria-label='Red flags' style='"
         "border-left:6px solid var(--jp-error-color1,#d32f2f);padding:0.6em 1em;"
         "background:var(--jp-layout-color2,#f5f5f5);color:var(--jp-ui-font-color1,#222)'>",
-        "<h3 style='margin-top:0'>⚠ Stop and get medical help if you notice any of these</h3>",
+        "<h3 style='margin-top:0'>⚠ Get medical help if you notice any of these</h3>",
     ]
     for group in red_flags():
         cites = "; ".join(html.escape(get(k).short()) for k in group.sources)

@@ -70,5 +70,11 @@ def breath_vs_lift_figure(
         xaxis=axis_style(""),
         yaxis=axis_style("size of the change from rest, degrees"),
         legend={"orientation": "h", "y": 1.15, "x": 0},
+        title={
+            "text": "Model prediction (not measured in people)",
+            "font": {"size": 13},
+            "x": 1,
+            "xanchor": "right",
+        },
     )
     return fig

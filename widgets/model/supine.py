@@ -6,8 +6,9 @@ Teaching model. Assumptions (also stated in lesson 02):
   Lying with legs straight keeps the standing lumbar lordosis (Andreasen 2007); with knees
   bent it is flatter by an illustrative 13 deg (anchored on asj2019's recumbent data).
 - **Waist lift** adds lumbar lordosis: ``lift * lift_range`` deg, spread over the lumbar discs
-  as in the standing spine. No supine range is published; the default 8 deg sits inside the
-  standing pelvic-tilt range (Levine & Whittle 1996).
+  as in the standing spine. No supine range is published; the default 8 deg is a little less
+  than the 10.8 deg increase measured at maximal forward pelvic tilt standing (Levine &
+  Whittle 1996).
 - **Breathing** extends the thoracic spine: kyphosis falls by ``breath * breath_depth`` deg,
   up to the 16 deg measured between maximal inspiration and exhalation (Burgos 2021). The
   lumbar angles do not change with the breath.
