@@ -42,14 +42,35 @@ def _polygon(points: np.ndarray, dx: float) -> tuple[list[float], list[float]]:
 
 
 def _traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
-    traces: list[go.Scatter] = []
     bone = REGION_COLOURS["bone"]
-    for name, pts, opacity in (
-        ("pelvis", geom.pelvis, 0.18),
-        ("femoral head", geom.femoral_head, 0.3),
-        ("skull", geom.skull, 0.18),
-        ("sacrum", geom.sacrum, 0.55),
-    ):
+    outlines = [
+        (name, pts, bone, opacity, 1.5, name, None)
+        for name, pts, opacity in (
+            ("pelvis", geom.pelvis, 0.18),
+            ("femoral head", geom.femoral_head, 0.3),
+            ("skull", geom.skull, 0.18),
+            ("sacrum", geom.sacrum, 0.55),
+        )
+    ]
+    disc = REGION_COLOURS["disc"]
+    outlines += [
+        (f"disc {name}", corners, disc, 0.45, 0.5, f"disc {name}", None)
+        for name, corners in zip(geom.disc_names, geom.disc_corners, strict=True)
+    ]
+    outlines += [
+        (
+            level,
+            corners,
+            REGION_COLOURS[region],
+            0.75,
+            1.0,
+            f"<b>{level}</b> ({region})",
+            {"kind": "vertebra", "spine": tag},
+        )
+        for level, region, corners in zip(geom.levels, geom.regions, geom.body_corners, strict=True)
+    ]
+    traces: list[go.Scatter] = []
+    for name, pts, colour, opacity, width, hover, meta in outlines:
         x, y = _polygon(pts, dx)
         traces.append(
             go.Scatter(
@@ -58,45 +79,11 @@ def _traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
                 mode="lines",
                 fill="toself",
                 name=name,
-                legendgroup=tag,
-                line={"color": bone, "width": 1.5},
-                fillcolor=_rgba(bone, opacity),
+                meta=meta,
+                line={"color": colour, "width": width},
+                fillcolor=_rgba(colour, opacity),
                 hoveron="fills",
-                hovertemplate=f"{name}<extra>{tag}</extra>",
-                showlegend=False,
-            )
-        )
-    for disc, corners in zip(geom.disc_names, geom.disc_corners, strict=True):
-        x, y = _polygon(corners, dx)
-        traces.append(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="lines",
-                fill="toself",
-                name=f"disc {disc}",
-                line={"color": REGION_COLOURS["disc"], "width": 0.5},
-                fillcolor=_rgba(REGION_COLOURS["disc"], 0.45),
-                hoveron="fills",
-                hovertemplate=f"disc {disc}<extra>{tag}</extra>",
-                showlegend=False,
-            )
-        )
-    for level, region, corners in zip(geom.levels, geom.regions, geom.body_corners, strict=True):
-        x, y = _polygon(corners, dx)
-        colour = REGION_COLOURS[region]
-        traces.append(
-            go.Scatter(
-                x=x,
-                y=y,
-                mode="lines",
-                fill="toself",
-                name=level,
-                meta={"kind": "vertebra", "spine": tag},
-                line={"color": colour, "width": 1},
-                fillcolor=_rgba(colour, 0.75),
-                hoveron="fills",
-                hovertemplate=f"<b>{level}</b> ({region})<extra>{tag}</extra>",
+                hovertemplate=f"{hover}<extra>{tag}</extra>",
                 showlegend=False,
             )
         )
