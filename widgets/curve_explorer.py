@@ -25,7 +25,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from widgets.data import STATUSES
+from widgets.data import STATUSES, lookup
 from widgets.figures.spine_figure import PRESET_TITLES, _annotations, spine_figure
 from widgets.figures.theme import REGION_COLOURS, TEXT, axis_style, base_layout
 from widgets.model.development import (
@@ -110,19 +110,33 @@ class AdultRange:
 #: The adult bands behind the chart. Only the low back and upper back have a standard
 #: deviation (SD) of people; for the neck the source gives a 95 % confidence interval of the
 #: *mean*, which is narrower than the spread of people.
-ADULT_RANGES: dict[str, AdultRange] = {
-    "lumbar_lordosis": AdultRange(
-        49.8 - 11.2, 49.8 + 11.2, "mean 49.8° ± 1 SD 11.2° (627 standing adults)", "asj2019"
-    ),
-    "thoracic_kyphosis": AdultRange(41.0 - 12.0, 41.0 + 12.0, "mean 41° ± 1 SD 12°", "fon1980"),
-    "cervical_lordosis": AdultRange(
-        6.59,
-        18.84,
-        "95 % confidence interval of the mean, 6.6–18.8° (the spread of people is wider)",
-        "guo2018",
-        is_sd=False,
-    ),
+#: What each band is: a spread of people (mean +/- 1 SD) or only a confidence interval.
+_BAND_KIND = {
+    "lumbar_lordosis": ("sd", " (627 standing adults)"),
+    "thoracic_kyphosis": ("sd", ""),
+    "cervical_lordosis": ("ci", ""),
 }
+
+
+def _adult_ranges() -> dict[str, AdultRange]:
+    """The adult bands from ``data/adult_ranges.csv`` (each bound a sourced row)."""
+    out = {}
+    for parameter, (kind, who) in _BAND_KIND.items():
+        low = lookup("adult_ranges", parameter, "low")
+        high = lookup("adult_ranges", parameter, "high")
+        if kind == "sd":
+            mean, sd = (low.value + high.value) / 2, (high.value - low.value) / 2
+            what = f"mean {mean:.3g}° ± 1 SD {sd:.3g}°{who}"
+        else:
+            what = (
+                f"95 % confidence interval of the mean, {low.value:.1f}–{high.value:.1f}° "
+                "(the spread of people is wider)"
+            )
+        out[parameter] = AdultRange(low.value, high.value, what, low.source, is_sd=kind == "sd")
+    return out
+
+
+ADULT_RANGES: dict[str, AdultRange] = _adult_ranges()
 _PLACE = {
     "cervical_lordosis": "neck",
     "thoracic_kyphosis": "upper back",

@@ -19,7 +19,15 @@ STATUSES: dict[str, str] = {
     "illustrative": "a teaching choice where no published number exists",
 }
 
-TABLES: tuple[str, ...] = ("segments", "geometry", "presets", "supine", "development", "milestones")
+TABLES: tuple[str, ...] = (
+    "segments",
+    "geometry",
+    "presets",
+    "supine",
+    "development",
+    "milestones",
+    "adult_ranges",
+)
 
 
 @dataclass(frozen=True)
