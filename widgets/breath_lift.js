@@ -173,6 +173,8 @@ function render({ model, el }) {
   let ghostNodes = [];
   let buffer = null;
   let labelNodes = {};
+  let offsets = []; // start of each shape in the flat coordinate list
+  let shapeAt = {}; // shape name -> index
 
   function shapeClass(meta) {
     return `gs-bla-${meta.kind}${meta.region ? ` gs-bla-${meta.region}` : ""}`;
@@ -213,6 +215,14 @@ function render({ model, el }) {
       if (t) t.textContent = scene.shapes[k].name;
     });
     buffer = new Float64Array(scene.coords[0][0].length);
+    offsets = [];
+    shapeAt = {};
+    let start = 0;
+    scene.shapes.forEach((meta, n) => {
+      offsets.push(start);
+      shapeAt[meta.name] = n;
+      start += 2 * meta.n;
+    });
     for (const name of ["head", "waist", "pelvis", "chest"]) {
       const t = s("text", { class: "gs-bla-label", "text-anchor": "middle" });
       t.textContent = name === "waist" ? "↑ waist (L3)" : name;
@@ -260,8 +270,7 @@ function render({ model, el }) {
   }
 
   function centroid(coords, shapeIndex) {
-    let k = 0;
-    for (let n = 0; n < shapeIndex; n++) k += 2 * scene.shapes[n].n;
+    const k = offsets[shapeIndex];
     const m = scene.shapes[shapeIndex].n;
     let x = 0, y = 0;
     for (let p = 0; p < m; p++) { x += coords[k + 2 * p]; y += coords[k + 2 * p + 1]; }
@@ -272,9 +281,8 @@ function render({ model, el }) {
     const show = model.get("labels");
     labelLayer.style.display = show ? "" : "none";
     if (!show) return;
-    const idx = (name) => scene.shapes.findIndex((m) => m.name === name);
-    const head = centroid(coords, idx("skull"));
-    const pelvis = centroid(coords, idx("pelvis"));
+    const head = centroid(coords, shapeAt.skull);
+    const pelvis = centroid(coords, shapeAt.pelvis);
     const waistK = 2 * scene.marks.waist;
     const torso = scene.shapes[0].n;
     const chestK = 2 * (torso - Math.round(torso / 3));
@@ -297,8 +305,7 @@ function render({ model, el }) {
   root.gsDebug = debug;
   let audio = null;
 
-  function fractions() {
-    const bd = cycleBounds(settings(model));
+  function fractions(bd = cycleBounds(settings(model))) {
     const breath = profile(u, bd);
     const mode = model.get("mode");
     const liftFrac = mode === "lift-with-breath" ? breath : mode === "breath-only" ? 0 : liftProfile(liftU);
@@ -340,9 +347,9 @@ function render({ model, el }) {
     ghost.style.display = reduceQuery.matches ? "" : "none";
   }
 
-  function draw() {
+  function draw(bd) {
     if (!scene || !buffer) return;
-    const f = fractions();
+    const f = fractions(bd);
     const reduced = reduceQuery.matches;
     const coords = reduced ? interpolate(0, 0, buffer) : interpolate(f.lift, f.breath, buffer);
     if (!reduced || debug.frames === 0) paint(shapeNodes, coords);
@@ -372,8 +379,8 @@ function render({ model, el }) {
     if (last === null) last = t;
     const dt = Math.min((t - last) / 1000, 0.25);
     last = t;
+    const bd = cycleBounds(settings(model));
     if (model.get("playing")) {
-      const bd = cycleBounds(settings(model));
       const speed = model.get("speed");
       const next = u + (dt * speed) / bd.period;
       if (next >= 1) debug.wraps.push(t);
@@ -383,7 +390,7 @@ function render({ model, el }) {
     }
     debug.frames += 1;
     debug.u = u;
-    draw();
+    draw(bd);
   }
 
   function start() {
