@@ -125,7 +125,7 @@ TARGETS: dict[str, tuple[float, bool]] = {
 }
 
 OURS_SOURCE = """\
-from widgets.breath_lift import BreathLiftAnimator
+from widgets.views.breath_lift import BreathLiftAnimator
 
 w = BreathLiftAnimator(tempo=12)
 w"""

@@ -13,7 +13,7 @@ import time
 
 import numpy as np
 
-from widgets.curve_explorer import CurveExplorer, slider_ages
+from widgets.views.curve_explorer import CurveExplorer, slider_ages
 
 
 def main(n: int = 400, seed: int = 2026) -> None:

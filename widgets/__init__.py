@@ -1,23 +1,26 @@
 """Gentle Spine: models, figures and interactive views for the course notebooks.
 
-Lessons import this package as ``import widgets`` (and ipywidgets as ``ipw``).
+Lessons import this package as ``import widgets`` (and ipywidgets as ``ipw``). This module is
+the one lesson-facing API; the layers below it are ``data`` (sourced tables), ``model`` (pure
+numpy teaching models), ``figures`` (plotly figures), ``views`` (interactive widgets) and
+``content`` (lesson text: references, evidence badges, red flags, the course map).
 """
 
-from widgets.breath_lift import BreathLiftAnimator, breath_lift
-from widgets.chain_readouts import show_chain
-from widgets.course_map import show_course_map
-from widgets.curve_explorer import curve_explorer
-from widgets.evidence import show_claim
-from widgets.figures import spine_figure
+from widgets.content.course_map import show_course_map
+from widgets.content.evidence import show_claim
+from widgets.content.lesson_content import show_evidence, show_lesson_references
+from widgets.content.red_flags import show_red_flags
+from widgets.content.references import cite, show_references
 from widgets.figures.breath_vs_lift import breath_vs_lift_figure
-from widgets.lesson_content import ask, show_evidence, show_lesson_references
+from widgets.figures.spine_figure import spine_figure
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
-from widgets.quiz import question
-from widgets.references import cite, show_references
-from widgets.safety import show_red_flags
-from widgets.spine_compare import compare_spines
-from widgets.teacher_panel import teacher_panel
+from widgets.views.breath_lift import BreathLiftAnimator, breath_lift
+from widgets.views.chain_comparison import show_chain
+from widgets.views.curve_explorer import curve_explorer
+from widgets.views.question import ask, question
+from widgets.views.spine_comparison import compare_spines
+from widgets.views.teacher_panel import teacher_panel
 
 __all__ = [
     "PRESETS",

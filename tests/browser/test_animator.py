@@ -11,7 +11,9 @@ import pytest
 
 from .lab import Lab
 
-SOURCE = "from widgets.breath_lift import BreathLiftAnimator\nw = BreathLiftAnimator(tempo=12)\nw"
+SOURCE = (
+    "from widgets.views.breath_lift import BreathLiftAnimator\nw = BreathLiftAnimator(tempo=12)\nw"
+)
 
 
 def write(path: Path, *sources: str) -> Path:

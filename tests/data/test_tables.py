@@ -1,7 +1,7 @@
 import pytest
 
+from widgets.content.references import bibliography
 from widgets.data import STATUSES, TABLES, load_table, lookup, value
-from widgets.references import bibliography
 
 
 @pytest.mark.parametrize("table", TABLES)

@@ -1,8 +1,7 @@
 import plotly.graph_objects as go
 import pytest
 
-from widgets.figures import spine_figure
-from widgets.figures.spine_figure import PRESET_TITLES
+from widgets.figures.spine_figure import PRESET_TITLES, spine_figure
 from widgets.model.spine import LEVELS, build_spine
 from widgets.model.spine_params import PRESETS
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from widgets.content.references import bibliography
 from widgets.model.breath import (
     BREATH_ONLY_CUES,
     CUES,
@@ -27,7 +28,6 @@ from widgets.model.breath import (
     phase_track,
     profile,
 )
-from widgets.references import bibliography
 
 tempos = st.floats(*TEMPO_RANGE, allow_nan=False)
 ratios = st.floats(*EXHALE_RATIO_RANGE, allow_nan=False)

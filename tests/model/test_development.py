@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from widgets.content.references import bibliography
 from widgets.data import TABLES, value
 from widgets.model import development, measure
 from widgets.model.development import (
@@ -21,7 +22,6 @@ from widgets.model.development import (
 )
 from widgets.model.spine import SpineGeometry
 from widgets.model.spine_params import RANGES, SACRAL_SLOPE_RANGE, SpineParams, preset
-from widgets.references import bibliography
 
 ages = st.floats(*AGE_RANGE_MONTHS, allow_nan=False)
 

@@ -1,7 +1,7 @@
 """Sourced reference tables of the course, read from the CSV files beside this module.
 
 Every row of every table has a ``value``, a ``unit``, a ``source`` (a citation key of
-:mod:`widgets.references`) and a ``status`` from :data:`STATUSES`.
+:mod:`widgets.content.references`) and a ``status`` from :data:`STATUSES`.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import numpy.typing as npt
 
-from widgets.model.validation import check_choice, check_in_range
+from widgets.validation import check_choice, check_in_range
 
 #: A float or an array of floats. Scalar inputs give numpy scalars (``np.float64``).
 Floats = float | npt.NDArray[np.float64]
@@ -171,7 +171,7 @@ def _phase(name: str, u: object) -> np.ndarray:
     return np.where(arr >= 1.0, 0.0, arr)
 
 
-def _wrap(u: np.ndarray) -> np.ndarray:
+def _wrap_phase(u: np.ndarray) -> np.ndarray:
     """``u mod 1`` in ``[0, 1)`` (``np.mod`` can round a tiny negative up to exactly 1)."""
     w = np.mod(u, 1.0)
     return np.where(w >= 1.0, 0.0, w)
@@ -285,7 +285,7 @@ def advance(u: Floats, dt: Floats, pattern: BreathPattern, period_factor: float 
     uu = _phase("u", u)
     step = _check_values("dt", dt, 0.0, math.inf, "s")
     f = check_in_range("period_factor", period_factor, *PERIOD_FACTOR_RANGE)
-    return _wrap(uu + step / (f * pattern.period))[()]
+    return _wrap_phase(uu + step / (f * pattern.period))[()]
 
 
 def phase_track(
@@ -348,7 +348,7 @@ def phase_track(
     if t.size == 0:
         return t
     steps = np.diff(t) / (f * period[:-1])
-    return _wrap(start + np.concatenate([[0.0], np.cumsum(steps)]))
+    return _wrap_phase(start + np.concatenate([[0.0], np.cumsum(steps)]))
 
 
 def lift_period(pattern: BreathPattern) -> float:

@@ -50,7 +50,7 @@ import numpy as np
 from widgets.data import Row, load_table
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import RANGES, SpineParams
-from widgets.model.validation import check_choice, check_in_range
+from widgets.validation import check_choice, check_in_range
 
 #: Ages the model covers, in months (birth to 20 years).
 AGE_RANGE_MONTHS: tuple[float, float] = (0.0, 240.0)

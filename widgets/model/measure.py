@@ -10,33 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from widgets.model.angles import UP, angle_from, frankfort_pitch, plate_tilt, wrap_degrees
 from widgets.model.spine import SpineGeometry
 
-_UP = np.array([0.0, 1.0])
 
-
-def _angle_from(reference: np.ndarray, vector: np.ndarray) -> float:
-    """Signed angle (deg) that turns ``reference`` onto ``vector``, counter-clockwise positive."""
-    cross = reference[0] * vector[1] - reference[1] * vector[0]
-    return float(np.degrees(np.arctan2(cross, np.dot(reference, vector))))
-
-
-def _wrap(deg: float) -> float:
-    """Wrap an angle difference into (-180, 180] deg."""
-    return 180.0 - (180.0 - deg) % 360.0
-
-
-def plate_tilt(posterior: np.ndarray, anterior: np.ndarray, up: np.ndarray = _UP) -> float:
-    """Forward lean (deg) of the normal of the plate from ``posterior`` to ``anterior``.
-
-    "Forward" is the side of ``up`` toward which ``anterior`` points.
-    """
-    along = np.asarray(anterior, float) - np.asarray(posterior, float)
-    horizontal = np.array([up[1], -up[0]])  # forward direction when the plate is level
-    return -_angle_from(horizontal, along)
-
-
-def superior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = _UP) -> float:
+def superior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = UP) -> float:
     """Tilt (deg) of the superior endplate of ``level`` (``S1`` allowed)."""
     if level == "S1":
         return plate_tilt(geom.s1_endplate[0], geom.s1_endplate[1], up)
@@ -44,7 +22,7 @@ def superior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = _UP) -> floa
     return plate_tilt(c[2], c[3], up)
 
 
-def inferior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = _UP) -> float:
+def inferior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = UP) -> float:
     """Tilt (deg) of the inferior endplate of ``level``."""
     c = geom.body(level)
     return plate_tilt(c[1], c[0], up)
@@ -52,31 +30,31 @@ def inferior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = _UP) -> floa
 
 def cervical_lordosis(geom: SpineGeometry) -> float:
     """C2–C7 Cobb angle (inferior plate of C2 to inferior plate of C7), deg; lordosis positive."""
-    return _wrap(inferior_tilt(geom, "C7") - inferior_tilt(geom, "C2"))
+    return wrap_degrees(inferior_tilt(geom, "C7") - inferior_tilt(geom, "C2"))
 
 
 def thoracic_kyphosis(geom: SpineGeometry) -> float:
     """T4–T12 Cobb angle (superior plate of T4 to inferior plate of T12), deg; kyphosis positive."""
-    return _wrap(superior_tilt(geom, "T4") - inferior_tilt(geom, "T12"))
+    return wrap_degrees(superior_tilt(geom, "T4") - inferior_tilt(geom, "T12"))
 
 
 def lumbar_lordosis(geom: SpineGeometry, upper: str = "L1") -> float:
     """Cobb angle from the superior plate of ``upper`` to the S1 plate, deg; lordosis positive."""
-    return _wrap(superior_tilt(geom, "S1") - superior_tilt(geom, upper))
+    return wrap_degrees(superior_tilt(geom, "S1") - superior_tilt(geom, upper))
 
 
-def sacral_slope(geom: SpineGeometry, up: np.ndarray = _UP) -> float:
+def sacral_slope(geom: SpineGeometry, up: np.ndarray = UP) -> float:
     """Angle of the S1 endplate to the horizontal, deg."""
     return superior_tilt(geom, "S1", up)
 
 
-def pelvic_tilt(geom: SpineGeometry, up: np.ndarray = _UP) -> float:
+def pelvic_tilt(geom: SpineGeometry, up: np.ndarray = UP) -> float:
     """Angle between vertical and the line from the hip axis to the S1 plate centre, deg.
 
     Positive when the hip axis lies in front of the S1 plate centre.
     """
     to_s1 = geom.s1_endplate.mean(axis=0) - geom.hip_axis
-    return _angle_from(np.asarray(up, float), to_s1)
+    return angle_from(np.asarray(up, float), to_s1)
 
 
 def pelvic_incidence(geom: SpineGeometry) -> float:
@@ -85,14 +63,12 @@ def pelvic_incidence(geom: SpineGeometry) -> float:
     along = anterior - posterior
     inward = np.array([along[1], -along[0]])  # normal pointing into the sacrum
     to_hip = geom.hip_axis - (posterior + anterior) / 2.0
-    return abs(_angle_from(inward, to_hip))
+    return abs(angle_from(inward, to_hip))
 
 
-def head_pitch(geom: SpineGeometry, up: np.ndarray = _UP) -> float:
+def head_pitch(geom: SpineGeometry, up: np.ndarray = UP) -> float:
     """Angle of the Frankfort plane (porion -> orbitale) above horizontal, deg; chin up positive."""
-    frankfort = geom.landmarks["orbitale"] - geom.landmarks["porion"]
-    horizontal = np.array([up[1], -up[0]])
-    return _angle_from(horizontal, frankfort)
+    return frankfort_pitch(geom.landmarks["porion"], geom.landmarks["orbitale"], up)
 
 
 def regional_angles(geom: SpineGeometry) -> dict[str, float]:

@@ -26,6 +26,7 @@ import numpy as np
 
 from widgets.data import load_table, value
 from widgets.model import outlines
+from widgets.model.angles import frankfort_pitch
 from widgets.model.spine_params import SpineParams, preset
 
 LEVELS: tuple[str, ...] = (
@@ -251,6 +252,5 @@ def calibrated_head_offset() -> float:
     Assumption: people keep their gaze level when standing, so the Frankfort plane is
     horizontal in the adult-mean preset; the same skull-on-C1 angle is used for every pose.
     """
-    from widgets.model.measure import head_pitch
-
-    return -head_pitch(build_spine("adult-mean", head_offset=0.0))
+    marks = build_spine("adult-mean", head_offset=0.0).landmarks
+    return -frankfort_pitch(marks["porion"], marks["orbitale"])

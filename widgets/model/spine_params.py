@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 from widgets.data import Row, load_table
-from widgets.model.validation import check_choice, check_in_range
+from widgets.validation import check_choice, check_in_range
 
 #: Allowed range of each regional angle, in degrees. Wide enough for every preset and for
 #: the mean +/- 3 SD of the adult data (Guo 2018, Fon 1980, asj2019, Mac-Thiong 2011).

@@ -35,7 +35,7 @@ from widgets.data import value
 from widgets.model import measure
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
-from widgets.model.validation import check_choice, check_in_range
+from widgets.validation import check_choice, check_in_range
 
 LEGS: tuple[str, ...] = ("bent", "straight")
 #: Unit vector along the bed toward the head: the "up" of the standing spine when lying.

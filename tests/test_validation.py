@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from widgets.model.validation import check_choice, check_in_range
+from widgets.validation import check_choice, check_in_range
 
 
 def test_accepts_numbers_in_range_and_returns_floats():

@@ -40,7 +40,7 @@ def _shapes(pose: SupinePose) -> list[tuple[dict[str, Any], np.ndarray]]:
 
 
 def scene_payload(kp: KeyPoses) -> dict[str, Any]:
-    """JSON-ready scene for :class:`widgets.breath_lift.BreathLiftAnimator`.
+    """JSON-ready scene for :class:`widgets.views.breath_lift.BreathLiftAnimator`.
 
     Returns
     -------

@@ -1,4 +1,4 @@
-from widgets.chain_readouts import CASES, chain_figure, chain_poses, chain_table_html
+from widgets.views.chain_comparison import CASES, chain_figure, chain_poses, chain_table_html
 
 
 def test_table_shows_each_case_with_changes_from_rest():

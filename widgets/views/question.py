@@ -7,6 +7,8 @@ from collections.abc import Mapping
 
 import ipywidgets as ipw
 
+from widgets.content.lesson_content import content
+
 
 class Question(ipw.VBox):
     """A multiple-choice question with feedback for every option.
@@ -53,3 +55,15 @@ class Question(ipw.VBox):
 def question(prompt: str, options: Mapping[str, str], answer: str) -> Question:
     """Build a :class:`Question` (a convenience for lesson cells)."""
     return Question(prompt, options, answer)
+
+
+def ask(lesson: str, question_id: str) -> Question:
+    """The predict-then-check question ``question_id`` of ``lesson``."""
+    questions = {q["id"]: q for q in content(lesson).get("question", [])}
+    if question_id not in questions:
+        raise ValueError(
+            f"lesson {lesson} has no question {question_id!r}; "
+            + f"its questions: {', '.join(questions)}"
+        )
+    q = questions[question_id]
+    return Question(q["prompt"], q["options"], q["answer"])

@@ -65,7 +65,7 @@ def lessons_dir() -> Path:
     here = Path.cwd()
     if (here / LESSONS[0].file).exists():
         return here
-    return Path(__file__).resolve().parents[1] / "lessons"
+    return Path(__file__).resolve().parents[2] / "lessons"
 
 
 def course_map_html(folder: Path | None = None) -> str:

@@ -25,8 +25,8 @@ from widgets.model.breath import (
     TEMPO_RANGE,
 )
 from widgets.model.supine import LEGS, SupineParams, key_poses
-from widgets.model.validation import check_choice, check_in_range
-from widgets.supine_scene import scene_payload
+from widgets.validation import check_choice, check_in_range
+from widgets.views.breath_lift_scene import scene_payload
 
 #: Playback speeds offered (slow motion), as multiples of real time.
 SPEEDS: tuple[float, ...] = (0.25, 0.5, 1.0)

@@ -25,6 +25,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from widgets.content.references import reference
 from widgets.data import STATUSES, lookup
 from widgets.figures.spine_figure import PRESET_TITLES, _annotations, spine_figure
 from widgets.figures.theme import REGION_COLOURS, TEXT, axis_style, base_layout
@@ -38,9 +39,8 @@ from widgets.model.development import (
 )
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import LABELS
-from widgets.model.validation import check_choice, check_in_range
-from widgets.references import get
-from widgets.spine_compare import preset_table_html
+from widgets.validation import check_choice, check_in_range
+from widgets.views.spine_comparison import preset_table_html
 
 #: The adult types offered by the preset picker (adult mean first).
 ADULT_TYPES: tuple[str, ...] = (
@@ -258,9 +258,9 @@ def angle_status(parameter: str, months: float) -> tuple[str, str]:
     if len(used) == 1:
         (a,) = used
         note = re.sub(r"^[\w-]+ preset: ", "", a.note)
-        return a.status, f"{get(a.source).short()}: {note}"
+        return a.status, f"{reference(a.source).short()}: {note}"
     ends = [
-        f"{get(a.source).short()}{'' if a.status == 'confirmed' else f' ({a.status})'}"
+        f"{reference(a.source).short()}{'' if a.status == 'confirmed' else f' ({a.status})'}"
         f" at {age_label(a.age_months)}"
         for a in used
     ]
@@ -362,7 +362,7 @@ def _spine_widget(
 # --- the chart of the curves against age ---------------------------------------------------
 
 
-def _wrap(text: str, width: int = 60) -> str:
+def _wrap_text(text: str, width: int = 60) -> str:
     return "<br>".join(textwrap.wrap(html.escape(text), width))
 
 
@@ -436,7 +436,7 @@ def curves_figure(months: float = 0.0) -> go.Figure:
                 legendgroup="adult",
                 showlegend=False,
                 meta={"kind": "adult-range", "parameter": parameter},
-                hovertemplate=f"{_wrap(name)}<br>({get(band.source).short()})<extra></extra>",
+                hovertemplate=f"{_wrap_text(name)}<br>({reference(band.source).short()})<extra></extra>",
             ),
             row=1,
             col=1,
@@ -491,7 +491,7 @@ def curves_figure(months: float = 0.0) -> go.Figure:
                 continue
             texts = [
                 f"<b>{label}</b>: {a.value:g}° at {age_label(a.age_months)}<br>"
-                f"{html.escape(get(a.source).short())} · {a.status}<br>{_wrap(a.note)}"
+                f"{html.escape(reference(a.source).short())} · {a.status}<br>{_wrap_text(a.note)}"
                 for a in rows
             ]
             errors = [spread.get(a.age_months) for a in rows]
@@ -579,9 +579,8 @@ def curves_figure(months: float = 0.0) -> go.Figure:
         window = (
             f"{m.start_months:g}–{m.end_months:g} months" if who else f"by {m.end_months:g} months"
         )
-        hover = (
-            f"<b>{html.escape(m.label)}</b>: {window}<br>{get(m.source).short()}<br>{_wrap(m.note)}"
-        )
+        source = reference(m.source).short()
+        hover = f"<b>{html.escape(m.label)}</b>: {window}<br>{source}<br>{_wrap_text(m.note)}"
         fig.add_trace(
             go.Scatter(
                 x=age_axis(np.array([m.start_months, m.end_months])),

@@ -1,8 +1,8 @@
 from pathlib import Path
 
-from widgets.course_map import LESSONS, course_map_html, lessons_dir
+from widgets.content.course_map import LESSONS, course_map_html, lessons_dir
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_existing_lessons_are_links_and_missing_ones_say_so(tmp_path):

@@ -1,6 +1,6 @@
 import pytest
 
-from widgets.spine_compare import SpineComparison, compare_spines, preset_table_html
+from widgets.views.spine_comparison import SpineComparison, compare_spines, preset_table_html
 
 
 def test_picker_redraws_the_right_spine_and_its_table():

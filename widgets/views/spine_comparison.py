@@ -7,18 +7,18 @@ import html
 import ipywidgets as ipw
 import plotly.graph_objects as go
 
+from widgets.content.references import reference
 from widgets.data import STATUSES
 from widgets.figures.spine_figure import PRESET_TITLES, spine_figure
 from widgets.model.spine_params import LABELS, PRESETS, preset_sources
-from widgets.model.validation import check_choice
-from widgets.references import get
+from widgets.validation import check_choice
 
 
 def preset_table_html(name: str) -> str:
     """HTML table of a preset's angles with value, source and status of each."""
     rows = []
     for parameter, row in preset_sources(name).items():
-        ref = get(row.source)
+        ref = reference(row.source)
         link = f'<a href="{ref.link}" target="_blank" rel="noopener">{html.escape(ref.short())}</a>'
         rows.append(
             f"<tr><td>{html.escape(LABELS[parameter])}</td><td>{row.value:g}°</td>"

@@ -59,7 +59,7 @@ def bibliography() -> dict[str, Reference]:
     return {key: Reference(key=key, **{"year": None, **fields}) for key, fields in raw.items()}
 
 
-def get(key: str) -> Reference:
+def reference(key: str) -> Reference:
     """Return the entry for ``key``.
 
     Raises
@@ -77,12 +77,12 @@ def get(key: str) -> Reference:
 
 def cite(*keys: str) -> str:
     """Short in-text citation for one or more keys, e.g. ``(Guo et al. 2018; Fon et al. 1980)``."""
-    return "(" + "; ".join(get(k).short() for k in keys) + ")"
+    return "(" + "; ".join(reference(k).short() for k in keys) + ")"
 
 
 def references_markdown(keys: Iterable[str]) -> str:
     """Markdown list of the full references for ``keys``, sorted by short citation."""
-    refs = sorted({get(k) for k in keys}, key=lambda r: r.short())
+    refs = sorted({reference(k) for k in keys}, key=lambda r: r.short())
     lines = []
     for r in refs:
         note = f" <small>({r.note})</small>" if r.note else ""

@@ -4,12 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from widgets.course_map import LESSONS
-from widgets.evidence import GRADES
-from widgets.lesson_content import ask, claims, content, evidence_html
-from widgets.references import bibliography
+from widgets.content.course_map import LESSONS
+from widgets.content.evidence import GRADES
+from widgets.content.lesson_content import claims, content, evidence_html
+from widgets.content.references import bibliography
+from widgets.views.question import ask
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 WRITTEN = [lesson for lesson in LESSONS if (ROOT / "lessons" / lesson.file).exists()]
 CITATION = re.compile(r"\(([^()]*?(?:\d{4}|n\.d\.)[^()]*?)\)")
 

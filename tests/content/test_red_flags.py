@@ -1,5 +1,5 @@
-from widgets.references import bibliography
-from widgets.safety import URGENCY_TEXT, red_flags, red_flags_html
+from widgets.content.red_flags import URGENCY_TEXT, red_flags, red_flags_html
+from widgets.content.references import bibliography
 
 
 def test_every_group_is_sourced_and_has_a_known_urgency():

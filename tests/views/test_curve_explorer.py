@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 import widgets
-from widgets.curve_explorer import (
+from widgets.figures.spine_figure import spine_figure
+from widgets.model.development import AGE_RANGE_MONTHS, anchors, at_age, geometry_at_age
+from widgets.views.curve_explorer import (
     ADULT_RANGES,
     ADULT_TYPES,
     CurveExplorer,
@@ -16,8 +18,6 @@ from widgets.curve_explorer import (
     slider_ages,
     spine_xy,
 )
-from widgets.figures.spine_figure import spine_figure
-from widgets.model.development import AGE_RANGE_MONTHS, anchors, at_age, geometry_at_age
 
 
 def coordinates(fig):

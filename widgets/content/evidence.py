@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from widgets.model.validation import check_choice
-from widgets.references import get
+from widgets.content.references import reference
+from widgets.validation import check_choice
 
 #: Grade -> (meaning, colour). Colours are mid-tones that read on light and dark themes.
 GRADES: dict[str, tuple[str, str]] = {
@@ -33,7 +33,7 @@ def claim_html(claim: str, grade: str, finding: str, sources: Sequence[str]) -> 
     """A claim, its evidence badge, what the evidence says, and its sources."""
     if not sources:
         raise ValueError("a graded claim needs at least one source key")
-    cites = "; ".join(html.escape(get(k).short()) for k in sources)
+    cites = "; ".join(html.escape(reference(k).short()) for k in sources)
     return (
         "<div class='gs-claim' style='margin:0.4em 0 0.8em 0'>"
         f"<div><b>Claim:</b> {html.escape(claim)} {badge_html(grade)}</div>"

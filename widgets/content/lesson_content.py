@@ -12,10 +12,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from widgets.course_map import LESSONS
-from widgets.evidence import claim_html
-from widgets.quiz import Question
-from widgets.references import references_markdown
+from widgets.content.course_map import LESSONS
+from widgets.content.evidence import claim_html
+from widgets.content.references import references_markdown
 
 
 @dataclass(frozen=True)
@@ -42,18 +41,6 @@ def content(lesson: str) -> dict[str, Any]:
     name = _file_for(lesson)
     folder = resources.files("widgets.data").joinpath("lessons")
     return tomllib.loads(folder.joinpath(name).read_text("utf-8"))
-
-
-def ask(lesson: str, question_id: str) -> Question:
-    """The predict-then-check question ``question_id`` of ``lesson``."""
-    questions = {q["id"]: q for q in content(lesson).get("question", [])}
-    if question_id not in questions:
-        raise ValueError(
-            f"lesson {lesson} has no question {question_id!r}; "
-            + f"its questions: {', '.join(questions)}"
-        )
-    q = questions[question_id]
-    return Question(q["prompt"], q["options"], q["answer"])
 
 
 def claims(lesson: str) -> tuple[Claim, ...]:

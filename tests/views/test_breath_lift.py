@@ -4,10 +4,10 @@ from pathlib import Path
 import pytest
 import traitlets
 
-from widgets.breath_lift import SPEEDS, BreathLiftAnimator
 from widgets.model.breath import BREATH_ONLY_CUES, CUES, MODES
+from widgets.views.breath_lift import SPEEDS, BreathLiftAnimator
 
-WIDGETS = Path(__file__).resolve().parents[1] / "widgets"
+WIDGETS = Path(__file__).resolve().parents[2] / "widgets" / "views"
 
 
 def test_defaults_and_scene_sent_once():

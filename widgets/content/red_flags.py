@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from widgets.references import get
+from widgets.content.references import reference
 
 URGENCY_TEXT = {
     "emergency": "Get emergency care now (call your emergency number or go to an emergency unit).",
@@ -48,7 +48,7 @@ def red_flags_html() -> str:
         "<h3 style='margin-top:0'>⚠ Get medical help if you notice any of these</h3>",
     ]
     for group in red_flags():
-        cites = "; ".join(html.escape(get(k).short()) for k in group.sources)
+        cites = "; ".join(html.escape(reference(k).short()) for k in group.sources)
         items = "".join(f"<li>{html.escape(s)}</li>" for s in group.signs)
         parts.append(
             f"<h4>{html.escape(group.title)}</h4><p><b>{URGENCY_TEXT[group.urgency]}</b></p>"

@@ -1,6 +1,6 @@
 import pytest
 
-from widgets.quiz import question
+from widgets.views.question import question
 
 
 def test_feedback_for_right_and_wrong_answers():

@@ -1,7 +1,7 @@
 import pytest
 
-from widgets.breath_lift import BreathLiftAnimator
-from widgets.teacher_panel import teacher_panel
+from widgets.views.breath_lift import BreathLiftAnimator
+from widgets.views.teacher_panel import teacher_panel
 
 
 def test_panel_controls_start_from_the_animator_and_drive_it():

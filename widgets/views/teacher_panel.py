@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.breath_lift import SPEEDS, BreathLiftAnimator
 from widgets.model.breath import EXHALE_RATIO_RANGE, MODES, TEMPO_RANGE
+from widgets.views.breath_lift import SPEEDS, BreathLiftAnimator
 
 
 def teacher_panel(animator: BreathLiftAnimator) -> ipw.VBox:

@@ -1,6 +1,6 @@
 import pytest
 
-from widgets.evidence import GRADES, badge_html, claim_html
+from widgets.content.evidence import GRADES, badge_html, claim_html
 
 
 @pytest.mark.parametrize("grade", GRADES)

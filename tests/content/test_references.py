@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from widgets import references
-from widgets.references import bibliography, cite, get, references_markdown
+from widgets.content import references
+from widgets.content.references import bibliography, cite, reference, references_markdown
 
 
 def test_every_entry_is_complete():
@@ -26,7 +26,7 @@ def test_cite_gives_short_author_year():
 
 def test_cite_unknown_key_suggests_close_keys():
     with pytest.raises(KeyError, match="guo2018"):
-        get("guo")
+        reference("guo")
 
 
 def test_references_markdown_lists_each_key_once_with_its_link():

@@ -1,0 +1,1 @@
+"""Interactive views: one module per widget (anywidget or ipywidgets composition)."""
