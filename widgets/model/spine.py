@@ -18,6 +18,7 @@ Teaching model. Assumptions (each also stated in lesson 00 and lesson 01):
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -28,6 +29,7 @@ from widgets.data import load_table, value
 from widgets.model import outlines
 from widgets.model.angles import frankfort_pitch
 from widgets.model.spine_params import SpineParams, preset
+from widgets.validation import check_choice
 
 LEVELS: tuple[str, ...] = (
     *(f"C{i}" for i in range(1, 8)),
@@ -69,7 +71,8 @@ def _chain() -> _Chain:
         w = np.zeros(len(names))
         for m in members:
             w[idx[m]] = h[idx[m]]
-        return w / w.sum()
+        weights: np.ndarray = w / w.sum()
+        return weights
 
     cervical = [*(f"C{i}" for i in range(3, 8)), *(f"C{i}-C{i + 1}" for i in range(2, 7))]
     thoracic = [*(f"T{i}" for i in range(4, 13)), *(f"T{i}-T{i + 1}" for i in range(4, 12))]
@@ -135,11 +138,20 @@ class SpineGeometry:
     pelvis: np.ndarray
     femoral_head: np.ndarray
     skull: np.ndarray
-    landmarks: MappingProxyType
+    landmarks: MappingProxyType[str, np.ndarray]
 
     def body(self, level: str) -> np.ndarray:
-        """Corners of one vertebral body, shape (4, 2), mm."""
-        return self.body_corners[self.levels.index(level)]
+        """Corners of one vertebral body, shape (4, 2), mm.
+
+        Raises
+        ------
+        ValueError
+            If ``level`` is not one of :attr:`levels` (C1 ... L5).
+        """
+        corners: np.ndarray = self.body_corners[
+            self.levels.index(check_choice("level", level, self.levels))
+        ]
+        return corners
 
     @property
     def chain_length(self) -> float:
@@ -153,8 +165,8 @@ class SpineGeometry:
 
 
 def _rot(deg: float) -> np.ndarray:
-    a = np.radians(deg)
-    return np.array([[np.cos(a), -np.sin(a)], [np.sin(a), np.cos(a)]])
+    a = math.radians(deg)
+    return np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
 
 
 def _place(points: np.ndarray, origin: np.ndarray, tilt_deg: float) -> np.ndarray:
@@ -162,7 +174,8 @@ def _place(points: np.ndarray, origin: np.ndarray, tilt_deg: float) -> np.ndarra
 
     ``tilt_deg`` is the forward lean of the local y axis from vertical.
     """
-    return points @ _rot(-tilt_deg).T + origin
+    placed: np.ndarray = points @ _rot(-tilt_deg).T + origin
+    return placed
 
 
 def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) -> SpineGeometry:
