@@ -19,23 +19,33 @@ class Lesson:
 
 
 LESSONS: tuple[Lesson, ...] = (
-    Lesson("00", "Start here", "00-start-here.ipynb", 15, "how to use the course, safety, the map"),
+    Lesson(
+        "00",
+        "Start here",
+        "00-start-here.ipynb",
+        15,
+        "how to use the course, safety and red flags, the spine to scale",
+    ),
     Lesson(
         "01",
         "The natural curves",
         "01-natural-curves.ipynb",
         25,
-        "the newborn's C and how the curves grow",
+        "the newborn's C, how the curves grow, no single ideal curve",
     ),
     Lesson(
-        "02", "The waist lift", "02-waist-lift.ipynb", 25, "the core movement, paced by the breath"
+        "02",
+        "The waist lift",
+        "02-waist-lift.ipynb",
+        25,
+        "the core movement, paced by the breath; the evidence for its claims",
     ),
     Lesson(
         "03",
         "Breathing and the chin",
         "03-breathing-and-the-chin.ipynb",
         20,
-        "what moves when you breathe",
+        "what moves when you breathe; tempo; a paced practice",
     ),
     Lesson(
         "04",
@@ -55,7 +65,11 @@ LESSONS: tuple[Lesson, ...] = (
         "06", "What loads the low back", "06-loads.ipynb", 25, "sitting, twisting, tilting, lifting"
     ),
     Lesson(
-        "07", "A guided practice session", "07-guided-practice.ipynb", 15, "put it together, safely"
+        "07",
+        "A guided practice session",
+        "07-guided-practice.ipynb",
+        15,
+        "putting it together, safely",
     ),
 )
 
@@ -82,6 +96,22 @@ def course_map_html(folder: Path | None = None) -> str:
         rows.append(f"<tr><td>{cell}</td><td>{about}</td><td>{lesson.minutes} min</td></tr>")
     head = "<tr><th>lesson</th><th>what it is about</th><th>time</th></tr>"
     return f"<table class='gs-course-map'>{head}{''.join(rows)}</table>"
+
+
+def course_map_markdown(folder: Path | None = None, prefix: str = "lessons/") -> str:
+    """The lesson table of the README, in Markdown: a link and "ready" for each written lesson.
+
+    ``prefix`` is the path from the README to the lessons folder.
+    """
+    folder = lessons_dir() if folder is None else folder
+    rows = ["| lesson | what it is about | time | status |", "|---|---|---|---|"]
+    for lesson in LESSONS:
+        name = f"{lesson.number} · {lesson.title}"
+        ready = (folder / lesson.file).exists()
+        cell = f"[{name}]({prefix}{lesson.file})" if ready else name
+        status = "ready" if ready else "in preparation"
+        rows.append(f"| {cell} | {lesson.about} | {lesson.minutes} min | {status} |")
+    return "\n".join(rows)
 
 
 def show_course_map() -> None:
