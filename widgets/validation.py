@@ -1,8 +1,9 @@
-"""Input checks shared by the models: clear errors that name the value and the allowed range."""
+"""Input checks shared by every layer: clear errors that name the value and what is allowed."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from numbers import Real
 
 
@@ -40,7 +41,39 @@ def check_in_range(name: str, value: object, low: float, high: float, unit: str 
 
 def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
     """Return ``value`` if it is one of ``choices``, else raise a ``ValueError`` listing them."""
-    if value not in choices:
+    if not isinstance(value, str) or value not in choices:
         plural = name if name.endswith("s") else f"{name}s"
         raise ValueError(f"unknown {name} {value!r}; valid {plural}: {', '.join(choices)}")
     return str(value)
+
+
+def check_text(name: str, value: object) -> str:
+    """Return ``value`` if it is a non-blank string, else raise a ``ValueError`` naming it."""
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text (a str), got {type(value).__name__} {value!r}")
+    if not value.strip():
+        raise ValueError(f"{name} must not be empty, got {value!r}")
+    return value
+
+
+def check_text_list(name: str, values: object, minimum: int = 1) -> tuple[str, ...]:
+    """Return ``values`` as a tuple of non-blank strings; a single string is refused.
+
+    A lone string would otherwise be read letter by letter, so ``"guo2018"`` must be given as
+    ``["guo2018"]``.
+    """
+    if isinstance(values, str):
+        raise ValueError(
+            f"{name} must be a list of strings, got the single string {values!r}; "
+            f"write [{values!r}]"
+        )
+    if not isinstance(values, Iterable):
+        raise ValueError(
+            f"{name} must be a list of strings, got {type(values).__name__} {values!r}"
+        )
+    items = tuple(values)
+    for item in items:
+        check_text(f"each item of {name}", item)
+    if len(items) < minimum:
+        raise ValueError(f"{name} needs at least {minimum} item(s), got {len(items)}")
+    return items

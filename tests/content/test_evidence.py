@@ -20,5 +20,5 @@ def test_claim_names_its_sources():
     assert "Dahm et al. 2010" in out
     with pytest.raises(ValueError, match="source"):
         claim_html("x", "weak", "y", [])
-    with pytest.raises(KeyError):
+    with pytest.raises(ValueError, match="nobody2099"):
         claim_html("x", "weak", "y", ["nobody2099"])

@@ -25,7 +25,7 @@ def test_cite_gives_short_author_year():
 
 
 def test_cite_unknown_key_suggests_close_keys():
-    with pytest.raises(KeyError, match="guo2018"):
+    with pytest.raises(ValueError, match="guo2018"):
         reference("guo")
 
 

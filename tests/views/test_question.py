@@ -16,5 +16,22 @@ def test_feedback_for_right_and_wrong_answers():
 
 
 def test_answer_must_be_an_option():
-    with pytest.raises(ValueError, match="answer 'X' is not one of the options: A, B"):
-        question("?", {"A": "", "B": ""}, "X")
+    with pytest.raises(ValueError, match="unknown answer 'X'; valid answers: A, B"):
+        question("Which?", {"A": "", "B": ""}, "X")
+
+
+@pytest.mark.parametrize(
+    ("prompt", "options", "answer", "message"),
+    [
+        (None, {"A": "", "B": ""}, "A", "prompt must be text"),
+        ("  ", {"A": "", "B": ""}, "A", "prompt must not be empty"),
+        ("Which?", ["A", "B"], "A", "options must map each answer option"),
+        ("Which?", {"A": ""}, "A", "at least 2 options"),
+        ("Which?", {"A": "", 2: ""}, "A", "option must be text"),
+        ("Which?", {"A": 1, "B": ""}, "A", "feedback for option 'A' must be text"),
+        ("Which?", {"A": "", "B": ""}, ["A"], "unknown answer"),
+    ],
+)
+def test_bad_questions_are_refused_at_the_call(prompt, options, answer, message):
+    with pytest.raises(ValueError, match=message):
+        question(prompt, options, answer)

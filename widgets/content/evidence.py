@@ -6,7 +6,7 @@ import html
 from collections.abc import Sequence
 
 from widgets.content.references import reference
-from widgets.validation import check_choice
+from widgets.validation import check_choice, check_text, check_text_list
 
 #: Grade -> (meaning, colour). Colours are mid-tones that read on light and dark themes.
 GRADES: dict[str, tuple[str, str]] = {
@@ -31,9 +31,11 @@ def badge_html(grade: str) -> str:
 
 def claim_html(claim: str, grade: str, finding: str, sources: Sequence[str]) -> str:
     """A claim, its evidence badge, what the evidence says, and its sources."""
-    if not sources:
-        raise ValueError("a graded claim needs at least one source key")
-    cites = "; ".join(html.escape(reference(k).short()) for k in sources)
+    check_text("claim", claim)
+    check_text("finding", finding)
+    check_choice("grade", grade, tuple(GRADES))
+    keys = check_text_list("sources (citation keys of a graded claim)", sources)
+    cites = "; ".join(html.escape(reference(k).short()) for k in keys)
     return (
         "<div class='gs-claim' style='margin:0.4em 0 0.8em 0'>"
         f"<div><b>Claim:</b> {html.escape(claim)} {badge_html(grade)}</div>"

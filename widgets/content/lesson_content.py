@@ -10,11 +10,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 from widgets.content.course_map import LESSONS
 from widgets.content.evidence import claim_html
 from widgets.content.references import references_markdown
+from widgets.validation import check_text
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class Claim:
 
 
 def _file_for(lesson: str) -> str:
+    check_text("lesson", lesson)
     for entry in LESSONS:
         if lesson in (entry.number, entry.file, entry.file.removesuffix(".ipynb")):
             return entry.file.replace(".ipynb", ".toml")
@@ -35,12 +38,38 @@ def _file_for(lesson: str) -> str:
     raise ValueError(f"unknown lesson {lesson!r}; valid lessons: {valid}")
 
 
-@cache
+def _folder() -> Traversable:
+    return resources.files("widgets.data").joinpath("lessons")
+
+
+def lessons_with_content() -> tuple[str, ...]:
+    """Numbers of the lessons that have a content file, in course order."""
+    return tuple(
+        e.number for e in LESSONS if _folder().joinpath(e.file.replace(".ipynb", ".toml")).is_file()
+    )
+
+
 def content(lesson: str) -> dict[str, Any]:
-    """The parsed content file of ``lesson`` (a number such as ``"00"`` or a file name)."""
+    """The parsed content file of ``lesson`` (a number such as ``"00"`` or a file name).
+
+    Raises
+    ------
+    ValueError
+        If ``lesson`` is not text, not on the course map, or has no content file yet.
+    """
     name = _file_for(lesson)
-    folder = resources.files("widgets.data").joinpath("lessons")
-    return tomllib.loads(folder.joinpath(name).read_text("utf-8"))
+    if not _folder().joinpath(name).is_file():
+        ready = ", ".join(lessons_with_content())
+        raise ValueError(
+            f"lesson {lesson!r} has no content yet (it is in preparation); "
+            f"lessons with content: {ready}"
+        )
+    return _parsed(name)
+
+
+@cache
+def _parsed(name: str) -> dict[str, Any]:
+    return tomllib.loads(_folder().joinpath(name).read_text("utf-8"))
 
 
 def claims(lesson: str) -> tuple[Claim, ...]:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from widgets.validation import check_text, check_text_list
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -64,25 +66,30 @@ def reference(key: str) -> Reference:
 
     Raises
     ------
-    KeyError
-        If the key is not in the bibliography; the message suggests close keys.
+    ValueError
+        If ``key`` is not text or not in the bibliography; the message suggests close keys.
     """
+    check_text("citation key", key)
     bib = bibliography()
     if key not in bib:
         close = [k for k in bib if key.lower()[:4] in k.lower()]
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        raise KeyError(f"unknown citation key {key!r}{hint}")
+        raise ValueError(
+            f"unknown citation key {key!r}{hint} (keys are in widgets/data/references.toml)"
+        )
     return bib[key]
 
 
 def cite(*keys: str) -> str:
     """Short in-text citation for one or more keys, e.g. ``(Guo et al. 2018; Fon et al. 1980)``."""
-    return "(" + "; ".join(reference(k).short() for k in keys) + ")"
+    checked = check_text_list("cite() keys", keys)
+    return "(" + "; ".join(reference(k).short() for k in checked) + ")"
 
 
 def references_markdown(keys: Iterable[str]) -> str:
     """Markdown list of the full references for ``keys``, sorted by short citation."""
-    refs = sorted({reference(k) for k in keys}, key=lambda r: r.short())
+    checked = check_text_list("keys", keys)
+    refs = sorted({reference(k) for k in checked}, key=lambda r: r.short())
     lines = []
     for r in refs:
         note = f" <small>({r.note})</small>" if r.note else ""

@@ -8,6 +8,18 @@ from collections.abc import Mapping
 import ipywidgets as ipw
 
 from widgets.content.lesson_content import content
+from widgets.validation import check_choice, check_text
+
+#: Targets of at least 24 x 24 px (WCAG 2.5.8) and a visible keyboard focus, in both themes.
+_STYLE = (
+    "<style>"
+    ".gs-question .widget-radio-box label{min-height:28px;display:flex;align-items:center}"
+    ".gs-question .widget-radio-box input[type=radio]"
+    "{width:20px;height:20px;margin:2px 8px 2px 2px}"
+    ".gs-question button:focus-visible,.gs-question input:focus-visible"
+    "{outline:2px solid var(--jp-brand-color1,#1976d2);outline-offset:2px}"
+    "</style>"
+)
 
 
 class Question(ipw.VBox):
@@ -24,17 +36,28 @@ class Question(ipw.VBox):
     """
 
     def __init__(self, prompt: str, options: Mapping[str, str], answer: str) -> None:
-        if answer not in options:
-            raise ValueError(f"answer {answer!r} is not one of the options: {', '.join(options)}")
+        check_text("prompt", prompt)
+        if not isinstance(options, Mapping):
+            raise ValueError(
+                "options must map each answer option (text) to its feedback (text), "
+                f"got {type(options).__name__} {options!r}"
+            )
+        for option, feedback in options.items():
+            check_text("option", option)
+            if not isinstance(feedback, str):
+                raise ValueError(
+                    f"the feedback for option {option!r} must be text, got {feedback!r}"
+                )
         if len(options) < 2:
             raise ValueError(f"a question needs at least 2 options, got {len(options)}")
+        check_choice("answer", answer, tuple(options))
         self.answer = answer
         self.feedback_for = dict(options)
         self.choice = ipw.RadioButtons(options=list(options), value=None, layout={"width": "auto"})
-        self.check = ipw.Button(description="Check", icon="check", button_style="info")
+        self.check = ipw.Button(description="Check", icon="check", button_style="")
         self.feedback = ipw.HTML(layout={"min_height": "1.5em"})
         self.check.on_click(lambda _button: self.reveal())
-        label = ipw.HTML(f"<b>{html.escape(prompt)}</b>")
+        label = ipw.HTML(f"{_STYLE}<b>{html.escape(prompt)}</b>")
         super().__init__([label, self.choice, self.check, self.feedback])
         self.add_class("gs-question")
 
@@ -58,12 +81,12 @@ def question(prompt: str, options: Mapping[str, str], answer: str) -> Question:
 
 
 def ask(lesson: str, question_id: str) -> Question:
-    """The predict-then-check question ``question_id`` of ``lesson``."""
+    """The predict-then-check question ``question_id`` of ``lesson`` (from its content file)."""
     questions = {q["id"]: q for q in content(lesson).get("question", [])}
-    if question_id not in questions:
+    if not isinstance(question_id, str) or question_id not in questions:
         raise ValueError(
             f"lesson {lesson} has no question {question_id!r}; "
-            + f"its questions: {', '.join(questions)}"
+            f"its questions: {', '.join(questions)}"
         )
     q = questions[question_id]
     return Question(q["prompt"], q["options"], q["answer"])
