@@ -166,5 +166,35 @@ def test_impossible_sacral_slope_is_rejected():
 def test_unknown_preset_lists_the_valid_names():
     with pytest.raises(ValueError, match=r"unknown preset 'adult'.*adult-mean.*roussouly-4"):
         build_spine("adult")
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="spec must be SpineParams or a preset name, got int 42"):
         build_spine(cast(Any, 42))
+    for bad in (math.nan, math.inf, 91.0, True, "0"):
+        with pytest.raises(ValueError, match=r"head_offset.*-90 to 90 deg"):
+            build_spine("adult-mean", head_offset=cast(Any, bad))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "superior_tilt",
+        "inferior_tilt",
+        "cervical_lordosis",
+        "thoracic_kyphosis",
+        "lumbar_lordosis",
+        "sacral_slope",
+        "pelvic_tilt",
+        "pelvic_incidence",
+        "head_pitch",
+        "regional_angles",
+    ],
+)
+@pytest.mark.parametrize("bad", [None, "adult-mean", {"lumbar_lordosis": 50}, 3.0])
+def test_measurements_refuse_anything_but_a_geometry(name, bad):
+    args = (bad, "L1") if name.endswith("_tilt") and name != "pelvic_tilt" else (bad,)
+    with pytest.raises(ValueError, match="geom must be a SpineGeometry"):
+        getattr(measure, name)(*args)
+
+
+def test_an_unknown_level_lists_the_levels():
+    with pytest.raises(ValueError, match="unknown level 'X9'; valid levels: C1, C2"):
+        measure.superior_tilt(build_spine("adult-mean"), "X9")

@@ -14,8 +14,19 @@ from widgets.model.angles import UP, angle_from, frankfort_pitch, plate_tilt, wr
 from widgets.model.spine import SpineGeometry
 
 
+def _geometry(geom: object) -> SpineGeometry:
+    """Return ``geom`` if it is a :class:`SpineGeometry`, else raise a ``ValueError``."""
+    if not isinstance(geom, SpineGeometry):
+        raise ValueError(
+            "geom must be a SpineGeometry (from widgets.build_spine), "
+            f"got {type(geom).__name__} {geom!r:.60}"
+        )
+    return geom
+
+
 def superior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = UP) -> float:
     """Tilt (deg) of the superior endplate of ``level`` (``S1`` allowed)."""
+    _geometry(geom)
     if level == "S1":
         return plate_tilt(geom.s1_endplate[0], geom.s1_endplate[1], up)
     c = geom.body(level)
@@ -24,27 +35,32 @@ def superior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = UP) -> float
 
 def inferior_tilt(geom: SpineGeometry, level: str, up: np.ndarray = UP) -> float:
     """Tilt (deg) of the inferior endplate of ``level``."""
+    _geometry(geom)
     c = geom.body(level)
     return plate_tilt(c[1], c[0], up)
 
 
 def cervical_lordosis(geom: SpineGeometry) -> float:
     """C2–C7 Cobb angle (inferior plate of C2 to inferior plate of C7), deg; lordosis positive."""
+    _geometry(geom)
     return wrap_degrees(inferior_tilt(geom, "C7") - inferior_tilt(geom, "C2"))
 
 
 def thoracic_kyphosis(geom: SpineGeometry) -> float:
     """T4–T12 Cobb angle (superior plate of T4 to inferior plate of T12), deg; kyphosis positive."""
+    _geometry(geom)
     return wrap_degrees(superior_tilt(geom, "T4") - inferior_tilt(geom, "T12"))
 
 
 def lumbar_lordosis(geom: SpineGeometry, upper: str = "L1") -> float:
     """Cobb angle from the superior plate of ``upper`` to the S1 plate, deg; lordosis positive."""
+    _geometry(geom)
     return wrap_degrees(superior_tilt(geom, "S1") - superior_tilt(geom, upper))
 
 
 def sacral_slope(geom: SpineGeometry, up: np.ndarray = UP) -> float:
     """Angle of the S1 endplate to the horizontal, deg."""
+    _geometry(geom)
     return superior_tilt(geom, "S1", up)
 
 
@@ -53,12 +69,14 @@ def pelvic_tilt(geom: SpineGeometry, up: np.ndarray = UP) -> float:
 
     Positive when the hip axis lies in front of the S1 plate centre.
     """
+    _geometry(geom)
     to_s1 = geom.s1_endplate.mean(axis=0) - geom.hip_axis
     return angle_from(np.asarray(up, float), to_s1)
 
 
 def pelvic_incidence(geom: SpineGeometry) -> float:
     """Angle between the S1 plate normal and the line from its centre to the hip axis, deg."""
+    _geometry(geom)
     posterior, anterior = geom.s1_endplate
     along = anterior - posterior
     inward = np.array([along[1], -along[0]])  # normal pointing into the sacrum
@@ -68,11 +86,13 @@ def pelvic_incidence(geom: SpineGeometry) -> float:
 
 def head_pitch(geom: SpineGeometry, up: np.ndarray = UP) -> float:
     """Angle of the Frankfort plane (porion -> orbitale) above horizontal, deg; chin up positive."""
+    _geometry(geom)
     return frankfort_pitch(geom.landmarks["porion"], geom.landmarks["orbitale"], up)
 
 
 def regional_angles(geom: SpineGeometry) -> dict[str, float]:
     """All five input angles measured back on the geometry, deg."""
+    _geometry(geom)
     return {
         "cervical_lordosis": cervical_lordosis(geom),
         "thoracic_kyphosis": thoracic_kyphosis(geom),

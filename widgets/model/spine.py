@@ -29,7 +29,11 @@ from widgets.data import load_table, value
 from widgets.model import outlines
 from widgets.model.angles import frankfort_pitch
 from widgets.model.spine_params import SpineParams, preset
-from widgets.validation import check_choice
+from widgets.validation import check_choice, check_in_range
+
+#: Accepted skull-on-C1 offsets, deg: the head's full nodding range (a course limit, wider than
+#: any pose the course draws, so that only nonsense is refused).
+HEAD_OFFSET_RANGE: tuple[float, float] = (-90.0, 90.0)
 
 LEVELS: tuple[str, ...] = (
     *(f"C{i}" for i in range(1, 8)),
@@ -197,11 +201,16 @@ def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) ->
     Raises
     ------
     ValueError
-        For an unknown preset (lists the valid names) or angles out of range.
+        For an unknown preset (lists the valid names), a spec of another type, angles out
+        of range, or a ``head_offset`` outside :data:`HEAD_OFFSET_RANGE`.
     """
     params = preset(spec) if isinstance(spec, str) else spec
     if not isinstance(params, SpineParams):
-        raise TypeError(f"spec must be SpineParams or a preset name, got {type(spec).__name__}")
+        raise ValueError(
+            f"spec must be SpineParams or a preset name, got {type(spec).__name__} {spec!r}"
+        )
+    if head_offset is not None:
+        check_in_range("head_offset", head_offset, *HEAD_OFFSET_RANGE, "deg")
     chain = _chain()
     deltas = (
         -params.cervical_lordosis * chain.weights["cervical"]
