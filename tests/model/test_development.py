@@ -261,3 +261,9 @@ def test_every_anchor_source_resolves():
             assert a.source in bib, a
             if a.source == "course-assumption":
                 assert a.status == "illustrative", a
+
+
+@pytest.mark.parametrize("bad", [[True, False], "x", {}, [1, "a"], None])
+def test_curve_table_names_bad_ages(bad):
+    with pytest.raises(ValueError, match="ages must be numbers of months from 0 to 240"):
+        curve_table(bad)

@@ -5,6 +5,9 @@ Counter-clockwise angles are positive; ``up`` is the vertical of the frame (defa
 
 from __future__ import annotations
 
+import math
+from numbers import Real
+
 import numpy as np
 
 UP = np.array([0.0, 1.0])
@@ -17,7 +20,15 @@ def angle_from(reference: np.ndarray, vector: np.ndarray) -> float:
 
 
 def wrap_degrees(deg: float) -> float:
-    """Wrap an angle difference into (-180, 180] deg."""
+    """Wrap an angle difference into (-180, 180] deg.
+
+    Raises
+    ------
+    ValueError
+        If ``deg`` is not a finite number.
+    """
+    if isinstance(deg, bool) or not isinstance(deg, Real) or not math.isfinite(deg):
+        raise ValueError(f"deg must be a finite number of degrees, got {deg!r}")
     return 180.0 - (180.0 - deg) % 360.0
 
 

@@ -179,8 +179,17 @@ def anchors(parameter: str) -> tuple[Anchor, ...]:
 
 
 def _check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
-    arr = np.asarray(ages, dtype=float)
     low, high = AGE_RANGE_MONTHS
+    allowed = f"numbers of months from {low:g} to {high:g}"
+    try:
+        raw = np.asarray(ages)
+        if raw.dtype == object:
+            raise TypeError
+        arr = raw.astype(float)
+    except (TypeError, ValueError):
+        raise ValueError(f"ages must be {allowed}, got {ages!r:.60}") from None
+    if raw.dtype == bool:
+        raise ValueError(f"ages must be {allowed}, not booleans, got {ages!r:.60}")
     bad = ~np.isfinite(arr) | (arr < low) | (arr > high)
     if np.any(bad):
         _check_age(float(arr[bad].flat[0]))  # raises with the clear message
