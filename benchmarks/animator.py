@@ -1,12 +1,13 @@
 """Measure ``BreathLiftAnimator`` against ipywidgets ``Play`` + plotly ``FigureWidget``.
 
-Run: ``uv run python benchmarks/animator.py`` (about one minute). Prints a Markdown table and
-writes ``benchmarks/results/animator.json``. Prints figures; asserts nothing. Exits with
-status 2 and a message when it cannot measure (no Chromium, Playwright or psutil missing,
-JupyterLab does not start, a notebook cell raises, the widget never appears or never moves).
+Run from the repository root: ``uv run python -m benchmarks.animator`` (about one minute).
+Prints a Markdown table and writes ``benchmarks/results/animator.json``. Prints figures;
+asserts nothing. Exits with status 2 and a message when it cannot measure (no Chromium,
+Playwright or psutil missing, JupyterLab does not start, a notebook cell raises, the widget
+never appears or never moves).
 
 Set-up. One run, one private JupyterLab server (``running_jupyter_lab`` from
-``tests/browser/lab.py``: free port, random token, throw-away settings, autosave off), one
+``tests/browser/server.py``: free port, random token, throw-away settings, autosave off), one
 headless Chromium with one page. The script writes one notebook per approach into
 ``benchmarks/results/`` and runs them one after the other in that page (the harness's
 ``Lab``: open, Run All, check for errors), so only one kernel is alive while an approach is
@@ -82,20 +83,26 @@ import itertools
 import json
 import os
 import platform
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.browser.chromium import (
+    CHROMIUM_ARGS,
+    ChromiumProcess,
+    attach_page_recorders,
+    chromium_executable,
+)
+from tests.browser.lab import Lab
+from tests.browser.notebooks import write_notebook
+from tests.browser.server import running_jupyter_lab
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
-sys.path.insert(0, str(ROOT / "tests"))
 
 WINDOW_SIZE = (1280, 1500)
 EXTRA_CHROMIUM_ARGS = [
@@ -439,16 +446,6 @@ def percentile(values: list[float], q: float) -> float | None:
     return xs[lo] + (xs[hi] - xs[lo]) * (pos - lo)
 
 
-def write_notebook(path: Path, source: str) -> None:
-    import nbformat
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(source)]
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(nb, str(path))
-
-
 class CpuMeter:
     """CPU time of a set of processes between :meth:`start` and :meth:`stop`, % of one core."""
 
@@ -496,7 +493,7 @@ def kernel_process(server: Any, notebook: Path) -> Any:
     raise BenchmarkError(f"no process has kernel id {kernel_id} in its command line")
 
 
-def browser_processes(chromium: Chromium) -> list[Any]:
+def browser_processes(chromium: ChromiumProcess) -> list[Any]:
     import psutil
 
     root = psutil.Process(chromium.process.pid)
@@ -568,56 +565,6 @@ def first_matching_frame(
 # --------------------------------------------------------------------------- measuring
 
 
-class Chromium:
-    """Headless Chromium started by this script, with a DevTools port for Playwright.
-
-    Playwright connects over CDP to set a notebook up, then disconnects while the approach is
-    measured, so that nothing relays or records the page's traffic (Playwright's network
-    instrumentation alone costs about a fifth of a core with the baseline's kernel traffic).
-    """
-
-    def __init__(self, executable: str, args: list[str], timeout: float = 30) -> None:
-        self.profile = Path(tempfile.mkdtemp(prefix="gentle-spine-chromium-"))
-        cmd = [
-            executable,
-            "--headless",
-            f"--user-data-dir={self.profile}",
-            "--remote-debugging-port=0",
-            f"--window-size={WINDOW_SIZE[0]},{WINDOW_SIZE[1]}",
-            *args,
-            "about:blank",
-        ]
-        self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen(
-            cmd, stdin=subprocess.DEVNULL, stdout=self.log, stderr=subprocess.STDOUT
-        )
-        port_file = self.profile / "DevToolsActivePort"
-        deadline = time.monotonic() + timeout
-        while not (port_file.is_file() and port_file.read_text().strip()):
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                err = (
-                    self.process.stderr.read().decode(errors="replace")
-                    if self.process.stderr
-                    else ""
-                )
-                self.stop()
-                raise BenchmarkError(f"Chromium did not start ({executable}):\n{err[-2000:]}")
-            time.sleep(0.1)
-        self.endpoint = f"http://127.0.0.1:{port_file.read_text().split()[0]}"
-
-    def stop(self) -> None:
-        """Stop Chromium by its pid and delete its profile."""
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self.log.close()
-        shutil.rmtree(self.profile, ignore_errors=True)
-
-
 def show_and_start(lab: Any, approach: Approach) -> dict[str, Any]:
     """Run the notebook, scroll the widget into view, start it; return its box on screen."""
     page = lab.page
@@ -639,9 +586,8 @@ def show_and_start(lab: Any, approach: Approach) -> dict[str, Any]:
     return box
 
 
-def measure(pw: Any, chromium: Chromium, server: Any, approach: Approach, args: Any) -> None:
+def measure(pw: Any, chromium: ChromiumProcess, server: Any, approach: Approach, args: Any) -> None:
     import psutil
-    from browser.lab import Lab, attach_page_recorders
 
     browser = pw.chromium.connect_over_cdp(chromium.endpoint)
     page = browser.contexts[0].pages[0]
@@ -830,10 +776,6 @@ def main() -> int:
     args = parser.parse_args()
 
     try:
-        from browser.lab import CHROMIUM_ARGS, chromium_executable, running_jupyter_lab
-    except ImportError as exc:
-        raise BenchmarkError(f"cannot import the harness tests/browser/lab.py: {exc}") from exc
-    try:
         import psutil  # noqa: F401
         from playwright.sync_api import sync_playwright
     except ImportError as exc:
@@ -854,7 +796,7 @@ def main() -> int:
 
     started = time.monotonic()
     chromium_args = [*CHROMIUM_ARGS, *EXTRA_CHROMIUM_ARGS]
-    chromium = Chromium(executable, chromium_args)
+    chromium = ChromiumProcess(executable, chromium_args, window_size=WINDOW_SIZE)
     try:
         with sync_playwright() as pw, running_jupyter_lab() as server:
             browser = pw.chromium.connect_over_cdp(chromium.endpoint)

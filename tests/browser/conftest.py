@@ -1,12 +1,16 @@
 """Fixtures for the real-browser tests: a private JupyterLab and headless Chromium.
 
-``jupyter_lab`` (session)  a :class:`~.lab.JupyterServer` serving the repo root.
+``jupyter_lab`` (session)  a :class:`~.server.JupyterServer` serving the repo root.
 ``browser`` (session)      Playwright Chromium; skipped locally, *failed* under ``CI``
                            when the executable is missing or cannot be launched.
 ``page`` (function)        fresh context/page recording ``console_errors``,
                            ``page_errors``, ``dialogs`` and ``blocked_requests``.
 ``lab`` (function)         a :class:`~.lab.Lab` wrapping ``page`` + ``jupyter_lab``.
-``tmp_notebook_dir``       a scratch folder under ``<repo>/screenshots/tmp_nb/``.
+``tmp_notebook_dir``       a scratch folder under ``<repo>/screenshots/tmp_nb/``
+                           (write notebooks there with :func:`~.notebooks.write_notebook`).
+
+Tests that use none of the browser fixtures (unit tests of the harness) are not marked
+``browser``.
 """
 
 from __future__ import annotations
@@ -20,27 +24,44 @@ from typing import Any
 
 import pytest
 
-from .lab import (
+from .chromium import (
     CHROMIUM_ARGS,
-    TMP_NOTEBOOK_DIR,
     VIEWPORT,
-    JupyterServer,
-    Lab,
     attach_page_recorders,
     block_non_local_network,
     chromium_executable,
-    remove_empty_dirs,
-    running_jupyter_lab,
-    skip_or_fail,
 )
+from .lab import SCREENSHOT_DIR, Lab
+from .server import JupyterServer, running_jupyter_lab
 
 HERE = Path(__file__).resolve().parent
+TMP_NOTEBOOK_DIR = SCREENSHOT_DIR / "tmp_nb"
+BROWSER_FIXTURES = frozenset({"browser", "jupyter_lab", "page", "lab"})
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if HERE in Path(str(item.path)).resolve().parents:
+        uses_browser = BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses_browser and HERE in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+
+
+def skip_or_fail(reason: str) -> None:
+    """Skip the test locally; fail it when ``CI`` is set (never skip silently in CI)."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so this is a failure, not a skip)", pytrace=False)
+    pytest.skip(reason)
+
+
+def remove_empty_dirs(path: Path, stop: Path) -> None:
+    """Remove ``path`` and its parents while empty, not going above ``stop``."""
+    path, stop = path.resolve(), stop.resolve()
+    while path != stop and stop in path.parents:
+        try:
+            path.rmdir()
+        except OSError:
+            return
+        path = path.parent
 
 
 @pytest.fixture(scope="session")

@@ -6,31 +6,19 @@ import itertools
 import statistics
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from .lab import Lab
+from .notebooks import write_notebook
 
 SOURCE = (
     "from widgets.views.breath_lift import BreathLiftAnimator\nw = BreathLiftAnimator(tempo=12)\nw"
 )
 
 
-def write(path: Path, *sources: str) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
-    nb.metadata["kernelspec"] = {
-        "name": "python3",
-        "display_name": "Python 3 (ipykernel)",
-        "language": "python",
-    }
-    nbformat.write(nb, path)
-    return path
-
-
 @pytest.fixture
 def animator(lab: Lab, tmp_notebook_dir: Path) -> Lab:
-    lab.open_notebook(write(tmp_notebook_dir / "animator.ipynb", SOURCE), theme="light")
+    lab.open_notebook(write_notebook(tmp_notebook_dir / "animator.ipynb", SOURCE), theme="light")
     summary = lab.run_all(timeout=120)
     assert summary.errors == []
     root = lab.page.locator(".gs-bla").first
@@ -159,7 +147,7 @@ def test_reduced_motion_shows_end_poses_without_continuous_motion(
     lab: Lab, tmp_notebook_dir: Path
 ) -> None:
     lab.page.emulate_media(reduced_motion="reduce")
-    lab.open_notebook(write(tmp_notebook_dir / "reduced.ipynb", SOURCE), theme="light")
+    lab.open_notebook(write_notebook(tmp_notebook_dir / "reduced.ipynb", SOURCE), theme="light")
     lab.run_all(timeout=120)
     lab.page.locator(".gs-bla").first.scroll_into_view_if_needed()
     lab.page.wait_for_timeout(500)
@@ -174,7 +162,9 @@ def test_reduced_motion_shows_end_poses_without_continuous_motion(
 
 def test_loop_pauses_off_screen(lab: Lab, tmp_notebook_dir: Path) -> None:
     spacer = "from IPython.display import HTML\nHTML('<div style=\"height:3000px\">spacer</div>')"
-    lab.open_notebook(write(tmp_notebook_dir / "offscreen.ipynb", SOURCE, spacer), theme="light")
+    lab.open_notebook(
+        write_notebook(tmp_notebook_dir / "offscreen.ipynb", [SOURCE, spacer]), theme="light"
+    )
     lab.run_all(timeout=120)
     page = lab.page
     page.locator(".gs-bla").first.scroll_into_view_if_needed()

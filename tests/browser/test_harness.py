@@ -7,21 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import nbformat
 from playwright.sync_api import expect
 
 from .lab import Lab
-
-KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-
-
-def write_notebook(path: Path, sources: list[str], *, kernelspec: bool = True) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(src) for src in sources]
-    if kernelspec:
-        nb.metadata["kernelspec"] = KERNELSPEC
-    nbformat.write(nb, path)
-    return path
+from .notebooks import write_notebook
 
 
 def test_run_errors_theme_and_screenshots(lab: Lab, tmp_notebook_dir: Path) -> None:
