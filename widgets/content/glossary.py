@@ -1,0 +1,327 @@
+"""The course glossary: plain definitions, the glossary page, and the first-use rule.
+
+The entries live in ``data/glossary.toml``. The page ``lessons/glossary.ipynb`` is made from
+them, one Markdown cell per entry, each under a heading with the entry's name. JupyterLab opens
+a link such as ``glossary.ipynb#Pelvic-tilt`` at the heading whose text, with its spaces written
+as ``-``, equals the part after ``#`` (case matters). It looks for that heading in rendered
+Markdown cells and in code-cell outputs; the page is stored without outputs, so the entries are
+Markdown cells, not the output of a call. ``python -m widgets.content.glossary`` rewrites the
+page after the entries change.
+
+The first-use rule (:func:`first_use_problems`): in a lesson, the first use of any form of an
+entry must be introduced, in one of these ways:
+
+- in Markdown, it is the text of a link to that entry (``[lordosis](glossary.ipynb#Lordosis)``)
+  or it is written in bold or italics (``**lordosis**``, ``*Cobb angle*``), the course's mark
+  for "defined here, in this sentence";
+- in the text of a question, a claim or the red flags, which can hold neither links nor
+  emphasis, it is glossed in brackets: put in brackets right after its plain words
+  (``upper (thoracic) back``) or followed at once by its meaning in brackets
+  (``sciatica (pain that spreads down the leg)``). Otherwise link or define it earlier in the
+  lesson's Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from widgets.content.references import bibliography, reference
+
+#: File name of the glossary page, next to the lessons.
+PAGE = "glossary.ipynb"
+
+_METADATA = {
+    "kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
+    "language_info": {"name": "python"},
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry.
+
+    Parameters
+    ----------
+    name : str
+        Heading on the glossary page; :attr:`anchor` is made from it.
+    definition : str
+        Short plain definition (Markdown).
+    forms : tuple of str
+        Words that count as a use of the entry in a lesson. A form in capitals (``"SD"``)
+        matches exactly; others ignore case. Empty for words too common to check.
+    source : str
+        Citation key of the source of the definition's facts, or ``""``.
+    see : tuple of str
+        Names of related entries.
+    """
+
+    name: str
+    definition: str
+    forms: tuple[str, ...] = ()
+    source: str = ""
+    see: tuple[str, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        """The link anchor of the entry on the glossary page, e.g. ``Pelvic-tilt``."""
+        return anchor(self.name)
+
+    def link(self, text: str | None = None) -> str:
+        """A Markdown link to the entry, e.g. ``[lordosis](glossary.ipynb#Lordosis)``."""
+        return f"[{text or self.name.lower()}]({PAGE}#{self.anchor})"
+
+
+def anchor(name: str) -> str:
+    """The anchor JupyterLab gives the heading ``name``: its spaces written as ``-``."""
+    return name.replace(" ", "-")
+
+
+@cache
+def _data() -> dict[str, object]:
+    text = resources.files("widgets.data").joinpath("glossary.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def entries() -> tuple[Entry, ...]:
+    """All entries, in alphabetical order.
+
+    Raises
+    ------
+    ValueError
+        If two entries share a name or a form, a ``see`` name is not an entry, or a source
+        key is not in the bibliography.
+    """
+    raw = _data()["entry"]
+    assert isinstance(raw, list)
+    found = [
+        Entry(
+            name=e["name"],
+            definition=e["definition"].strip(),
+            forms=tuple(e.get("forms", ())),
+            source=e.get("source", ""),
+            see=tuple(e.get("see", ())),
+        )
+        for e in raw
+    ]
+    names = [e.name for e in found]
+    doubles = sorted({n for n in names if names.count(n) > 1})
+    if doubles:
+        raise ValueError(f"glossary entries named twice: {', '.join(doubles)}")
+    owner: dict[str, str] = {}
+    for e in found:
+        for form in e.forms:
+            key = _form_key(form)
+            if key in owner:
+                raise ValueError(f"glossary form {form!r} is in both {owner[key]!r} and {e.name!r}")
+            owner[key] = e.name
+        unknown = [n for n in e.see if n not in names]
+        if unknown:
+            raise ValueError(f"glossary entry {e.name!r} sees unknown entries: {unknown}")
+        if e.source and e.source not in bibliography():
+            raise ValueError(f"glossary entry {e.name!r} has unknown source key {e.source!r}")
+    return tuple(sorted(found, key=lambda e: e.name.casefold()))
+
+
+def entry(name: str) -> Entry:
+    """The entry called ``name``.
+
+    Raises
+    ------
+    ValueError
+        If there is no such entry; the message lists the names.
+    """
+    for e in entries():
+        if e.name == name:
+            return e
+    valid = ", ".join(e.name for e in entries())
+    raise ValueError(f"unknown glossary entry {name!r}; valid entries: {valid}")
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def entry_markdown(e: Entry) -> str:
+    """The Markdown of one entry on the glossary page: heading, definition, source, see also."""
+    parts = [f"## {e.name}", "", e.definition]
+    if e.source:
+        ref = reference(e.source)
+        cite = f"[{ref.short()}]({ref.link})" if ref.link else ref.short()
+        parts += ["", f"*Source:* {cite}"]
+    if e.see:
+        links = " · ".join(f"[{name}](#{anchor(name)})" for name in e.see)
+        parts += ["", f"*See also:* {links}"]
+    return "\n".join(parts)
+
+
+def intro_markdown() -> str:
+    """The first cell of the glossary page: the introduction and an index of the entries."""
+    index = " · ".join(f"[{e.name}](#{e.anchor})" for e in entries())
+    return f"{str(_data()['intro']).strip()}\n\n**Entries:** {index}"
+
+
+def notebook_text() -> str:
+    """The glossary page as notebook JSON (nbformat 4.5, no code cells), as stored on disk."""
+    import nbformat
+
+    cells = [nbformat.v4.new_markdown_cell(intro_markdown(), id="glossary-intro")]
+    cells += [
+        nbformat.v4.new_markdown_cell(entry_markdown(e), id=f"glossary-{e.anchor.lower()}")
+        for e in entries()
+    ]
+    nb = nbformat.v4.new_notebook(cells=cells, metadata=_METADATA)
+    nb.nbformat_minor = 5
+    nbformat.validate(nb)
+    return nbformat.writes(nb) + "\n"
+
+
+def write_notebook(folder: Path) -> Path:
+    """Write the glossary page into ``folder`` and return its path."""
+    path = Path(folder) / PAGE
+    path.write_text(notebook_text(), encoding="utf-8")
+    return path
+
+
+# --- the first-use rule --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of lesson text, in the order the learner reads it.
+
+    ``markdown`` is False for text shown by a widget (questions, claims), which cannot hold
+    links or emphasis; ``where`` names the place in messages (a cell id, a question id).
+    """
+
+    text: str
+    where: str
+    markdown: bool = True
+
+
+@dataclass(frozen=True)
+class FirstUse:
+    """Where an entry is first used in a lesson, and whether that use is linked or defined."""
+
+    entry: Entry
+    form: str
+    where: str
+    context: str
+    how: str  # "link", "defined" or "" (a problem)
+    problem: str = ""
+
+
+def _form_key(form: str) -> str:
+    return form if form.isupper() else " ".join(form.casefold().split())
+
+
+@cache
+def _forms_pattern() -> tuple[re.Pattern[str], tuple[tuple[Entry, str], ...]]:
+    pairs = sorted(
+        ((e, f) for e in entries() for f in e.forms), key=lambda p: len(p[1]), reverse=True
+    )
+    groups = []
+    for i, (_, form) in enumerate(pairs):
+        body = r"\s+".join(re.escape(word) for word in form.split())
+        groups.append(f"(?P<f{i}>{body})" if form.isupper() else f"(?P<f{i}>(?i:{body}))")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
+    return pattern, tuple(pairs)
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+_CODE = re.compile(r"`[^`]*`|<[^>]*>")
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _searchable(segment: Segment) -> str:
+    """The text with link targets, code, HTML tags and citations blanked (same length)."""
+    text = segment.text
+    spans = [m.span(2) for m in _LINK.finditer(text)] if segment.markdown else []
+    spans += [m.span() for m in _CODE.finditer(text)] if segment.markdown else []
+    for ref in bibliography().values():
+        spans += [m.span() for m in re.finditer(re.escape(ref.short()), text)]
+    return _blank(text, spans)
+
+
+def _classify(segment: Segment, e: Entry, start: int, end: int) -> tuple[str, str]:
+    text = segment.text
+    if not segment.markdown:
+        if text[start - 1 : start] == "(" or text[end : end + 2] == " (":
+            return "defined", ""
+        return "", (
+            "first used in question, claim or red-flag text without a gloss in brackets: "
+            f"gloss it there, or link it ({e.link()}) or define it earlier in the Markdown"
+        )
+    for link in _LINK.finditer(text):
+        if link.start(1) <= start and end <= link.end(1):
+            target = link.group(2)
+            if target == f"{PAGE}#{e.anchor}":
+                return "link", ""
+            return "", f"first use is inside a link to {target!r}, not to {PAGE}#{e.anchor}"
+    if start > 0 and end < len(text) and text[start - 1] in "*_" and text[end] in "*_":
+        return "defined", ""
+    return "", f"first use is neither a glossary link ({e.link()}) nor defined in bold in place"
+
+
+def first_uses(segments: Iterable[Segment]) -> list[FirstUse]:
+    """The first use of each entry in ``segments`` (read in order), with how it is introduced."""
+    pattern, pairs = _forms_pattern()
+    seen: dict[str, FirstUse] = {}
+    for segment in segments:
+        for match in pattern.finditer(_searchable(segment)):
+            assert match.lastgroup is not None
+            e, form = pairs[int(match.lastgroup[1:])]
+            if e.name in seen:
+                continue
+            start, end = match.span()
+            how, problem = _classify(segment, e, start, end)
+            context = " ".join(segment.text[max(0, start - 40) : end + 40].split())
+            seen[e.name] = FirstUse(e, form, segment.where, context, how, problem)
+    return list(seen.values())
+
+
+def first_use_problems(segments: Iterable[Segment]) -> list[str]:
+    """One message per entry whose first use in ``segments`` is neither linked nor defined."""
+    return [
+        f"{u.where}: {u.entry.name!r} ({u.form!r}): {u.problem} … {u.context} …"
+        for u in first_uses(segments)
+        if u.problem
+    ]
+
+
+def link_problems(markdown: str) -> list[str]:
+    """Glossary links in ``markdown`` that point to no entry, or whose text is another word."""
+    by_anchor = {e.anchor: e for e in entries()}
+    problems = []
+    for link in _LINK.finditer(markdown):
+        text, target = link.groups()
+        if not target.startswith(PAGE):
+            continue
+        name = target.removeprefix(PAGE).removeprefix("#")
+        if not name:
+            continue  # a link to the page itself
+        e = by_anchor.get(name)
+        if e is None:
+            problems.append(f"[{text}]({target}): no glossary entry has the anchor {name!r}")
+            continue
+        words = {_form_key(f) for f in (*e.forms, e.name)}
+        if not any(w in _form_key(text) or w in text for w in words):
+            problems.append(f"[{text}]({target}): the link text is not a form of {e.name!r}")
+    return problems
+
+
+if __name__ == "__main__":  # pragma: no cover - run by hand after editing glossary.toml
+    from widgets.content.course_map import lessons_dir
+
+    print(f"wrote {write_notebook(lessons_dir())}")
