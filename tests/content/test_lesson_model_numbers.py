@@ -1,0 +1,42 @@
+"""Model outputs quoted in the lessons' text match the model, so the text cannot go stale."""
+
+from widgets.content.lesson_text import segments
+from widgets.data import value
+from widgets.model.supine import SupineParams, supine_pose
+
+
+def markdown(lesson: str) -> str:
+    return "\n".join(s.text for s in segments(lesson) if s.markdown)
+
+
+def readouts(lift: float = 0.0, breath: float = 0.0, **settings: float) -> dict[str, float]:
+    return dict(supine_pose(SupineParams(**settings), lift, breath).readouts)
+
+
+def test_lesson_02_quotes_the_lift_in_mm_the_resting_readouts_and_the_table_rounding():
+    text = markdown("02")
+    rest = readouts()
+    top = readouts(lift=1.0)
+    biggest = value("supine", "lift_range_max")
+    top_max = readouts(lift=1.0, lift_range=biggest)
+    rise = top["waist_height"] - rest["waist_height"]
+    rise_max = top_max["waist_height"] - readouts(lift_range=biggest)["waist_height"]
+    assert f"8° lifts the waist by about {rise:.0f} mm" in text
+    assert f"{biggest:g}°, by about {rise_max:.0f} mm" in text
+    assert f"about {rest['pelvic_tilt']:.0f}° in the model" in text
+    assert f"about {rest['head_pitch']:.0f}° with the model's 5 cm pillow" in text
+    chin, chin_top = rest["head_pitch"], top["head_pitch"]
+    # The note on the table's rounding quotes the table's numbers and its listed change.
+    assert f"goes from {chin:.1f}° to {chin_top:.1f}°" in text
+    assert f"change of {chin_top - chin:+.1f}°".replace("-", "−") in text
+
+
+def test_lesson_03_deepest_breath_note_matches_the_model():
+    text = markdown("03")
+    deepest = value("supine", "breath_depth_max")
+    rest = readouts(breath_depth=deepest)
+    top = readouts(breath=1.0, breath_depth=deepest)
+    change = abs(top["head_pitch"] - rest["head_pitch"])
+    assert change > rest["head_pitch"], "the note says the bar exceeds the resting chin angle"
+    assert f"Its chin bar, about {change:.0f}°" in text
+    assert f"whole chin angle at rest, about {rest['head_pitch']:.0f}°" in text
