@@ -20,6 +20,12 @@ Assumptions (it is a teaching model, not respiratory physiology):
 
 Times are in seconds, tempos in breaths per minute. Functions that take a phase accept
 a float or a numpy array and are vectorised over it.
+
+This module is the reference for the animation in the browser: ``widgets/views/breath_lift.js``
+exports the same cycle bounds, profile, phase index, ``advance`` and lift-per-mode functions
+(frame by frame, its ``advance`` at each frame's tempo is :func:`phase_track`), and
+``tests/browser/test_breath_spec.py`` holds the two equal to 1e-9 over a property-based grid of
+tempos, ratios, holds, modes and phases. Change both together.
 """
 
 from __future__ import annotations
@@ -349,11 +355,6 @@ def phase_track(
         return t
     steps = np.diff(t) / (f * period[:-1])
     return _wrap_phase(start + np.concatenate([[0.0], np.cumsum(steps)]))
-
-
-def lift_period(pattern: BreathPattern) -> float:
-    """Length of one lift cycle in "lift-independent" mode, s."""
-    return LIFT_INDEPENDENT_PERIOD_FACTOR * pattern.period
 
 
 def lift_and_breath(

@@ -17,7 +17,13 @@ const SPEEDS = [
 ];
 const TONES = { inhale: 392, "hold-in": 330, exhale: 262, "hold-out": 220 };
 
-// ---- the breath model, mirrored exactly from widgets/model/breath.py ----
+// ---- pure functions: the breath model and the key-pose interpolation ----
+// These mirror widgets/model/breath.py and widgets/views/breath_lift_scene.py, which are the
+// reference; tests/browser/test_breath_spec.py holds them equal over a property-based grid.
+
+/** Bounds of one breath cycle. `p` holds tempo (breaths/min), exhale_ratio (k of 1:k) and
+ * hold_in, hold_out (s). Returns the period (s) and the ends of inhale, hold-in and exhale as
+ * fractions of the period: {period, a, b, c} (breath.py `_bounds`). */
 export function cycleBounds(p) {
   const breath = 60 / p.tempo;
   const inhale = breath / (1 + p.exhale_ratio);
@@ -30,19 +36,69 @@ export function cycleBounds(p) {
   };
 }
 
+/** Start and end of each phase of nonzero length, in cycle order (breath.py `phase_bounds`). */
+export function phaseBounds(bd, phases) {
+  const spans = [[0, bd.a], [bd.a, bd.b], [bd.b, bd.c], [bd.c, 1]];
+  const out = {};
+  phases.forEach((name, k) => {
+    if (spans[k][1] > spans[k][0]) out[name] = spans[k];
+  });
+  return out;
+}
+
+/** Breath fraction (0 = out, 1 = in) at cycle phase u in [0, 1) (breath.py `profile`). */
 export function profile(u, bd) {
-  if (u < bd.a) return 0.5 - 0.5 * Math.cos((Math.PI * u) / bd.a);
+  if (u < bd.a) return 0.5 - 0.5 * Math.cos(Math.PI * Math.min(Math.max(u / bd.a, 0), 1));
   if (u < bd.b) return 1;
-  if (u < bd.c) return 0.5 + 0.5 * Math.cos((Math.PI * (u - bd.b)) / (bd.c - bd.b));
+  if (u < bd.c) {
+    const x = Math.min(Math.max((u - bd.b) / (bd.c - bd.b), 0), 1);
+    return 0.5 + 0.5 * Math.cos(Math.PI * x);
+  }
   return 0;
 }
 
+/** Index of the phase at cycle phase u (breath.py `phase_index`). */
 export function phaseIndex(u, bd) {
   return u < bd.a ? 0 : u < bd.b ? 1 : u < bd.c ? 2 : 3;
 }
 
-function liftProfile(liftU) {
+/** Cycle phase after dt seconds: (u + dt / (factor * period)) mod 1 (breath.py `advance`). */
+export function advance(u, dt, period, factor = 1) {
+  const next = (u + dt / (factor * period)) % 1;
+  return next >= 1 ? 0 : next;
+}
+
+/** Lift fraction on the lift's own cycle phase liftU ("lift-independent"). */
+export function liftProfile(liftU) {
   return 0.5 - 0.5 * Math.cos(2 * Math.PI * liftU);
+}
+
+/** [lift, breath] fractions in exercise `mode` (breath.py `lift_and_breath`). */
+export function liftAndBreath(mode, u, liftU, bd) {
+  const breath = profile(u, bd);
+  if (mode === "lift-with-breath") return [breath, breath];
+  if (mode === "breath-only") return [0, breath];
+  return [liftProfile(liftU), breath];
+}
+
+/** Cell of a uniform key-pose grid `values` holding fraction x: [index, weight of index+1]. */
+export function gridCell(values, x) {
+  const n = values.length - 1;
+  const f = Math.min(Math.max(x, 0), 1) * n;
+  const i = Math.min(Math.floor(f), n - 1);
+  return [i, f - i];
+}
+
+/** Bilinear interpolation of a lift x breath table of numbers or of flat number arrays
+ * (breath_lift_scene.py `interpolate`). Writes into `out` when given an array table. */
+export function interpolate(table, lifts, breaths, lift, breath, out = null) {
+  const [i, fi] = gridCell(lifts, lift);
+  const [j, fj] = gridCell(breaths, breath);
+  const w00 = (1 - fi) * (1 - fj), w01 = (1 - fi) * fj, w10 = fi * (1 - fj), w11 = fi * fj;
+  const a = table[i][j], b = table[i][j + 1], c = table[i + 1][j], d = table[i + 1][j + 1];
+  if (out === null) return w00 * a + w01 * b + w10 * c + w11 * d;
+  for (let k = 0; k < out.length; k++) out[k] = w00 * a[k] + w01 * b[k] + w10 * c[k] + w11 * d[k];
+  return out;
 }
 
 function settings(model) {
@@ -233,31 +289,12 @@ function render({ model, el }) {
   }
 
   // ---- interpolation ----
-  function grid(values, x) {
-    const n = values.length - 1;
-    const f = Math.min(Math.max(x, 0), 1) * n;
-    const i = Math.min(Math.floor(f), n - 1);
-    return [i, f - i];
-  }
-
-  function interpolate(liftFrac, breathFrac, out) {
-    const [i, fi] = grid(scene.lift, liftFrac);
-    const [j, fj] = grid(scene.breath, breathFrac);
-    const a = scene.coords[i][j], b = scene.coords[i][j + 1];
-    const c = scene.coords[i + 1][j], d = scene.coords[i + 1][j + 1];
-    const w00 = (1 - fi) * (1 - fj), w01 = (1 - fi) * fj, w10 = fi * (1 - fj), w11 = fi * fj;
-    for (let k = 0; k < out.length; k++) out[k] = w00 * a[k] + w01 * b[k] + w10 * c[k] + w11 * d[k];
-    return out;
+  function poseCoords(liftFrac, breathFrac, out) {
+    return interpolate(scene.coords, scene.lift, scene.breath, liftFrac, breathFrac, out);
   }
 
   function readout(name, liftFrac, breathFrac) {
-    const table = scene.readouts[name];
-    const [i, fi] = grid(scene.lift, liftFrac);
-    const [j, fj] = grid(scene.breath, breathFrac);
-    return (
-      (1 - fi) * (1 - fj) * table[i][j] + (1 - fi) * fj * table[i][j + 1] +
-      fi * (1 - fj) * table[i + 1][j] + fi * fj * table[i + 1][j + 1]
-    );
+    return interpolate(scene.readouts[name], scene.lift, scene.breath, liftFrac, breathFrac);
   }
 
   function paint(nodes, coords) {
@@ -306,9 +343,8 @@ function render({ model, el }) {
   let audio = null;
 
   function fractions(bd = cycleBounds(settings(model))) {
-    const breath = profile(u, bd);
     const mode = model.get("mode");
-    const liftFrac = mode === "lift-with-breath" ? breath : mode === "breath-only" ? 0 : liftProfile(liftU);
+    const [liftFrac, breath] = liftAndBreath(mode, u, liftU, bd);
     return { bd, breath, lift: liftFrac, mode };
   }
 
@@ -343,7 +379,7 @@ function render({ model, el }) {
     if (!scene) return;
     const mode = model.get("mode");
     const top = mode === "breath-only" ? [0, 1] : [1, 1];
-    paint(ghostNodes, interpolate(top[0], top[1], new Float64Array(buffer.length)));
+    paint(ghostNodes, poseCoords(top[0], top[1], new Float64Array(buffer.length)));
     ghost.style.display = reduceQuery.matches ? "" : "none";
   }
 
@@ -351,7 +387,7 @@ function render({ model, el }) {
     if (!scene || !buffer) return;
     const f = fractions(bd);
     const reduced = reduceQuery.matches;
-    const coords = reduced ? interpolate(0, 0, buffer) : interpolate(f.lift, f.breath, buffer);
+    const coords = reduced ? poseCoords(0, 0, buffer) : poseCoords(f.lift, f.breath, buffer);
     if (!reduced || debug.frames === 0) paint(shapeNodes, coords);
     paintLabels(coords);
     debug.breath = f.breath;
@@ -382,11 +418,11 @@ function render({ model, el }) {
     const bd = cycleBounds(settings(model));
     if (model.get("playing")) {
       const speed = model.get("speed");
-      const next = u + (dt * speed) / bd.period;
-      if (next >= 1) debug.wraps.push(t);
+      const next = advance(u, dt * speed, bd.period);
+      if (next < u) debug.wraps.push(t);
       if (debug.wraps.length > 20) debug.wraps.shift();
-      u = next % 1;
-      liftU = (liftU + (dt * speed) / (bd.period * model.get("lift_period_factor"))) % 1;
+      u = next;
+      liftU = advance(liftU, dt * speed, bd.period, model.get("lift_period_factor"));
     }
     debug.frames += 1;
     debug.u = u;

@@ -2,14 +2,20 @@
 
 The scene is plain JSON: a list of shapes (name, kind, region, number of points) and, for
 every pose on the lift x breath grid, one flat list of coordinates (mm, bed frame) in shape
-order, plus the readouts on the same grid. The browser interpolates between poses.
+order, plus the readouts on the same grid. The browser interpolates between poses;
+:func:`grid_cell` and :func:`interpolate` are the reference for that interpolation (the ES module
+``breath_lift.js`` exports the same functions; ``tests/browser/test_breath_spec.py`` holds them
+equal), and Python code that needs a pose between the key poses uses them too.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from widgets.model.supine import READOUTS, KeyPoses, SupinePose
 
@@ -76,3 +82,57 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
         "marks": {"waist": back_offset + 3},  # the L3 skin point within the torso outline
         "pillow": kp.params.pillow,
     }
+
+
+def grid_cell(values: Sequence[float], x: float) -> tuple[int, float]:
+    """Cell of a uniform key-pose grid holding fraction ``x``: ``(i, weight of i + 1)``.
+
+    Parameters
+    ----------
+    values : sequence of float
+        The grid (``scene["lift"]`` or ``scene["breath"]``), at least two points from 0 to 1.
+    x : float
+        Fraction, clipped to ``[0, 1]``.
+    """
+    n = len(values) - 1
+    f = min(max(x, 0.0), 1.0) * n
+    i = min(math.floor(f), n - 1)
+    return i, f - i
+
+
+def interpolate(
+    table: Sequence[Any],
+    lifts: Sequence[float],
+    breaths: Sequence[float],
+    lift: float,
+    breath: float,
+) -> Any:
+    """Bilinear interpolation of a lift x breath table at fractions ``lift`` and ``breath``.
+
+    Parameters
+    ----------
+    table : nested sequence
+        ``table[i][j]`` at ``lifts[i]``, ``breaths[j]``: a number (``scene["readouts"][name]``)
+        or a flat list of numbers (``scene["coords"]``, mm).
+    lifts, breaths : sequence of float
+        The grids.
+    lift, breath : float
+        Fractions, each clipped to ``[0, 1]``.
+
+    Returns
+    -------
+    float or ndarray
+        The interpolated number, or array of numbers, in the table's unit.
+    """
+    i, fi = grid_cell(lifts, lift)
+    j, fj = grid_cell(breaths, breath)
+    w00, w01, w10, w11 = (1 - fi) * (1 - fj), (1 - fi) * fj, fi * (1 - fj), fi * fj
+    corners: list[npt.NDArray[np.float64]] = [
+        np.asarray(table[i][j], dtype=float),
+        np.asarray(table[i][j + 1], dtype=float),
+        np.asarray(table[i + 1][j], dtype=float),
+        np.asarray(table[i + 1][j + 1], dtype=float),
+    ]
+    a, b, c, d = corners
+    out = w00 * a + w01 * b + w10 * c + w11 * d
+    return float(out) if out.ndim == 0 else out

@@ -1,0 +1,234 @@
+"""One breath spec: the functions ``breath_lift.js`` exports equal the Python reference.
+
+``widgets.model.breath`` (the breath cycle, the lift per mode) and
+``widgets.views.breath_lift_scene`` (the key-pose interpolation) are the reference; the ES
+module is imported as is into a blank page of headless Chromium (no JupyterLab) and both sides
+are evaluated on the same property-based cases, to 1e-9.
+"""
+
+from __future__ import annotations
+
+import base64
+import itertools
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from widgets.model.breath import (
+    EXHALE_RATIO_RANGE,
+    HOLD_RANGE,
+    LIFT_INDEPENDENT_PERIOD_FACTOR,
+    MODES,
+    PHASES,
+    TEMPO_RANGE,
+    BreathPattern,
+    advance,
+    lift_and_breath,
+    phase_bounds,
+    phase_index,
+    phase_name,
+    phase_track,
+    profile,
+)
+from widgets.model.supine import READOUTS, SupineParams, key_poses
+from widgets.views.breath_lift_scene import interpolate, scene_payload
+
+pytestmark = pytest.mark.browser
+
+MODULE = Path(__file__).resolve().parents[2] / "widgets" / "views" / "breath_lift.js"
+TOLERANCE = 1e-9
+CASES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+holds = st.one_of(st.just(0.0), st.floats(*HOLD_RANGE, allow_nan=False))
+patterns = st.fixed_dictionaries(
+    {
+        "tempo": st.floats(*TEMPO_RANGE, allow_nan=False),
+        "exhale_ratio": st.floats(*EXHALE_RATIO_RANGE, allow_nan=False),
+        "hold_in": holds,
+        "hold_out": holds,
+    }
+)
+phases = st.floats(0.0, 1.0, allow_nan=False, exclude_max=True)
+
+
+def pattern_of(p: dict[str, float]) -> BreathPattern:
+    return BreathPattern(p["tempo"], p["exhale_ratio"], p["hold_in"], p["hold_out"])
+
+
+def circular_gap(a: float, b: float) -> float:
+    """Distance between two cycle phases on the circle (0.999... and 0 are close)."""
+    d = abs(a - b) % 1.0
+    return min(d, 1.0 - d)
+
+
+@pytest.fixture(scope="module")
+def spec(browser: Any) -> Iterator[Any]:
+    """A blank page with ``window.spec`` = the animator's ES module, ``window.scene`` a scene."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    page.goto("about:blank")
+    url = "data:text/javascript;base64," + base64.b64encode(MODULE.read_bytes()).decode()
+    exported = page.evaluate(
+        "async (url) => { window.spec = await import(url); return Object.keys(window.spec); }",
+        url,
+    )
+    assert {"cycleBounds", "profile", "advance", "interpolate"} <= set(exported)
+    page.evaluate("(scene) => { window.scene = scene; }", SCENE)
+    try:
+        yield page
+    finally:
+        context.close()
+    assert errors == []
+
+
+SCENE = scene_payload(key_poses(SupineParams()))
+
+
+# --- the breath cycle ------------------------------------------------------------------------
+
+CYCLE_JS = """
+({cases, phases}) => cases.map(({p, us, dt, factor, liftU, mode}) => {
+  const bd = spec.cycleBounds(p);
+  return {
+    bd,
+    bounds: spec.phaseBounds(bd, phases),
+    profile: us.map((u) => spec.profile(u, bd)),
+    index: us.map((u) => spec.phaseIndex(u, bd)),
+    advance: us.map((u) => spec.advance(u, dt, bd.period)),
+    advanceFactor: us.map((u) => spec.advance(u, dt, bd.period, factor)),
+    liftAndBreath: us.map((u) => spec.liftAndBreath(mode, u, liftU, bd)),
+  };
+})
+"""
+
+
+@st.composite
+def cycle_cases(draw: st.DrawFn) -> dict[str, Any]:
+    p = draw(patterns)
+    pattern = pattern_of(p)
+    edges = [u for span in phase_bounds(pattern).values() for u in span if u < 1.0]
+    us = draw(st.lists(phases, min_size=1, max_size=12)) + edges
+    return {
+        "p": p,
+        "us": us,
+        "dt": draw(st.floats(0.0, 30.0, allow_nan=False)),
+        "factor": draw(st.sampled_from([1.0, LIFT_INDEPENDENT_PERIOD_FACTOR, 0.1, 10.0])),
+        "liftU": draw(phases),
+        "mode": draw(st.sampled_from(MODES)),
+    }
+
+
+@CASES
+@given(cases=st.lists(cycle_cases(), min_size=1, max_size=25))
+def test_breath_cycle_equals_the_python_model(spec: Any, cases: list[dict[str, Any]]) -> None:
+    results = spec.evaluate(CYCLE_JS, {"cases": cases, "phases": list(PHASES)})
+    for case, js in zip(cases, results, strict=True):
+        pattern = pattern_of(case["p"])
+        assert js["bd"]["period"] == pytest.approx(pattern.period, abs=TOLERANCE)
+        bounds = phase_bounds(pattern)
+        assert list(js["bounds"]) == list(bounds), "the same phases, in the same order"
+        for name, (start, end) in bounds.items():
+            assert js["bounds"][name] == pytest.approx([start, end], abs=TOLERANCE)
+        us = np.array(case["us"])
+        assert js["profile"] == pytest.approx(profile(pattern, us).tolist(), abs=TOLERANCE)
+        assert js["index"] == phase_index(pattern, us).tolist(), "phase boundaries agree exactly"
+        assert [PHASES[k] for k in js["index"]] == phase_name(pattern, us).tolist()
+        for key, factor in (("advance", 1.0), ("advanceFactor", case["factor"])):
+            expected = advance(us, case["dt"], pattern, factor)
+            for got, want in zip(js[key], np.atleast_1d(expected), strict=True):
+                assert 0.0 <= got < 1.0
+                assert circular_gap(got, float(want)) <= TOLERANCE
+        lift, breath = lift_and_breath(case["mode"], pattern, us, case["liftU"])
+        got_lift, got_breath = zip(*js["liftAndBreath"], strict=True)
+        assert list(got_breath) == pytest.approx(np.atleast_1d(breath).tolist(), abs=TOLERANCE)
+        assert list(got_lift) == pytest.approx(np.atleast_1d(lift).tolist(), abs=TOLERANCE)
+
+
+TRACK_JS = """
+({p, steps, u0, factor}) => {
+  let u = u0;
+  const out = [u];
+  for (const [dt, tempo] of steps) {
+    u = spec.advance(u, dt, spec.cycleBounds({...p, tempo}).period, factor);
+    out.push(u);
+  }
+  return out;
+}
+"""
+
+
+@CASES
+@given(
+    p=patterns,
+    steps=st.lists(
+        st.tuples(st.floats(0.0, 0.25, allow_nan=False), st.floats(*TEMPO_RANGE)),
+        min_size=1,
+        max_size=120,
+    ),
+    u0=phases,
+    factor=st.sampled_from([1.0, LIFT_INDEPENDENT_PERIOD_FACTOR]),
+)
+def test_frame_by_frame_advance_is_the_phase_track_of_a_changing_tempo(
+    spec: Any, p: dict[str, float], steps: list[tuple[float, float]], u0: float, factor: float
+) -> None:
+    """The browser advances frame by frame at each frame's tempo: that is ``phase_track``."""
+    got = spec.evaluate(TRACK_JS, {"p": p, "steps": steps, "u0": u0, "factor": factor})
+    times = np.concatenate([[0.0], np.cumsum([dt for dt, _ in steps])])
+    tempos = [tempo for _, tempo in steps] + [steps[-1][1]]
+    want = phase_track(times, tempos, pattern_of(p), u0=u0, period_factor=factor)
+    for g, w in zip(got, want, strict=True):
+        assert circular_gap(g, float(w)) <= TOLERANCE
+
+
+# --- the key-pose interpolation ----------------------------------------------------------------
+
+fractions = st.one_of(
+    st.floats(-0.2, 1.2, allow_nan=False),
+    st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0]),
+)
+
+INTERPOLATE_JS = """
+({points, readouts}) => points.map(([lift, breath]) => ({
+  coords: Array.from(spec.interpolate(scene.coords, scene.lift, scene.breath, lift, breath,
+                                      new Float64Array(scene.coords[0][0].length))),
+  readouts: readouts.map((name) =>
+    spec.interpolate(scene.readouts[name], scene.lift, scene.breath, lift, breath)),
+}))
+"""
+
+
+@CASES
+@given(points=st.lists(st.tuples(fractions, fractions), min_size=1, max_size=20))
+def test_pose_interpolation_equals_the_python_reference(
+    spec: Any, points: list[tuple[float, float]]
+) -> None:
+    results = spec.evaluate(INTERPOLATE_JS, {"points": points, "readouts": list(READOUTS)})
+    lifts, breaths = SCENE["lift"], SCENE["breath"]
+    for (lift, breath), js in zip(points, results, strict=True):
+        want = interpolate(SCENE["coords"], lifts, breaths, lift, breath)
+        assert np.max(np.abs(np.array(js["coords"]) - want)) <= TOLERANCE
+        for name, got in zip(READOUTS, js["readouts"], strict=True):
+            value = interpolate(SCENE["readouts"][name], lifts, breaths, lift, breath)
+            assert abs(got - value) <= TOLERANCE
+
+
+def test_interpolation_reproduces_every_key_pose(spec: Any) -> None:
+    """At the grid points the interpolation is the key pose itself, on both sides."""
+    lifts, breaths = SCENE["lift"], SCENE["breath"]
+    points = list(itertools.product(lifts, breaths))
+    results = spec.evaluate(INTERPOLATE_JS, {"points": points, "readouts": []})
+    cells = itertools.product(range(len(lifts)), range(len(breaths)))
+    for (i, j), js in zip(cells, results, strict=True):
+        key = np.array(SCENE["coords"][i][j])
+        assert np.max(np.abs(np.array(js["coords"]) - key)) <= TOLERANCE
+        python = interpolate(SCENE["coords"], lifts, breaths, lifts[i], breaths[j])
+        assert np.max(np.abs(python - key)) <= TOLERANCE
+    assert math.isclose(lifts[-1], 1.0) and math.isclose(breaths[-1], 1.0)
