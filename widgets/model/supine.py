@@ -6,20 +6,24 @@ Teaching model. Assumptions (also stated in lesson 02):
   Lying with legs straight keeps the standing lumbar lordosis (Andreasen 2007); with knees
   bent it is flatter by an illustrative 13 deg (anchored on asj2019's recumbent data).
 - **Waist lift** adds lumbar lordosis: ``lift * lift_range`` deg, spread over the lumbar discs
-  as in the standing spine. No supine range is published; the default 8 deg is a little less
-  than the 10.8 deg increase measured at maximal forward pelvic tilt standing (Levine &
-  Whittle 1996).
+  as in the standing spine. No supine range is published; the default is a little less than
+  the 10.8 deg increase measured at maximal forward pelvic tilt standing (Levine & Whittle
+  1996).
 - **Breathing** extends the thoracic spine: kyphosis falls by ``breath * breath_depth`` deg,
   up to the 16 deg measured between maximal inspiration and exhalation (Burgos 2021). The
   lumbar angles do not change with the breath.
 - The body is rigid for a given set of angles. It rests on the bed on the lower hull of its
   back surface (sacrum, lumbar and thoracic skin points) under the trunk's centre of mass
   (de Leva 1996), so the sacrum and the upper back touch the bed and nothing sinks into it.
-- The head rests on a pillow (default 50 mm, illustrative): the neck bends, half at its base
+- The head rests on a pillow (illustrative default height): the neck bends, half at its base
   (C7–T1) and half at the skull–C1 joint, until the back of the skull touches the pillow.
   The chin angle (head pitch) therefore comes out of the chain geometry; no
   gain links pelvis and head, and no published value exists for that coupling.
 - The frame is the bed's: x along the bed (the head at negative x), y up from the mattress, mm.
+
+Defaults and limits of the settings are the ``*_default`` and ``*_max`` rows of
+``widgets/data/supine.csv`` (each with its source); :data:`DEFAULTS` and :data:`LIMITS` read
+them, and the animator's traits read these two.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from widgets.data import value
+from widgets.data import lookup, value
 from widgets.model import measure
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
@@ -47,6 +51,17 @@ def _supine(name: str) -> float:
     return value("supine", name)
 
 
+#: The settings of :class:`SupineParams` that are numbers, in order.
+SETTINGS: tuple[str, ...] = ("lift_range", "breath_depth", "pillow")
+#: Default of each numeric setting: the ``<name>_default`` row of ``supine.csv``.
+DEFAULTS: dict[str, float] = {name: _supine(f"{name}_default") for name in SETTINGS}
+#: Allowed range of each numeric setting: 0 (no lift, no breath movement, no pillow; none can
+#: be negative) to the ``<name>_max`` row of ``supine.csv``.
+LIMITS: dict[str, tuple[float, float]] = {name: (0.0, _supine(f"{name}_max")) for name in SETTINGS}
+#: Unit of each numeric setting, from ``supine.csv``.
+UNITS: dict[str, str] = {name: lookup("supine", f"{name}_max").unit for name in SETTINGS}
+
+
 @dataclass(frozen=True)
 class SupineParams:
     """Settings of the lying model.
@@ -58,11 +73,16 @@ class SupineParams:
     legs : str
         ``"bent"`` (knees up, feet on the bed) or ``"straight"``.
     lift_range : float
-        Extra lumbar lordosis at the top of the waist lift, deg (0 to 15).
+        Extra lumbar lordosis at the top of the waist lift, deg, in ``LIMITS["lift_range"]``.
     breath_depth : float
-        Thoracic extension at the top of the breath, deg (0 to 16; quiet breathing is small).
+        Thoracic extension at the top of the breath, deg, in ``LIMITS["breath_depth"]`` (quiet
+        breathing is small).
     pillow : float
-        Height of the pillow under the head, mm (0 to 150; 0 = the head rests on the bed).
+        Height of the pillow under the head, mm, in ``LIMITS["pillow"]`` (0 = the head rests
+        on the bed).
+
+    Defaults: :data:`DEFAULTS` (the ``*_default`` rows of ``supine.csv``), adult-mean spine,
+    knees bent.
 
     Raises
     ------
@@ -72,20 +92,17 @@ class SupineParams:
 
     spine: str = "adult-mean"
     legs: str = "bent"
-    lift_range: float = 8.0
-    breath_depth: float = 3.0
-    pillow: float = 50.0
+    lift_range: float = DEFAULTS["lift_range"]
+    breath_depth: float = DEFAULTS["breath_depth"]
+    pillow: float = DEFAULTS["pillow"]
 
     def __post_init__(self) -> None:
         check_choice("preset", self.spine, PRESETS)
         check_choice("legs", self.legs, LEGS)
-        lift = check_in_range("lift_range", self.lift_range, 0.0, _supine("lift_range_max"), "deg")
-        depth_max = _supine("breath_depth_max")
-        depth = check_in_range("breath_depth", self.breath_depth, 0.0, depth_max, "deg")
-        object.__setattr__(self, "lift_range", lift)
-        object.__setattr__(self, "breath_depth", depth)
-        pillow = check_in_range("pillow", self.pillow, 0.0, _supine("pillow_max"), "mm")
-        object.__setattr__(self, "pillow", pillow)
+        for name in SETTINGS:
+            low, high = LIMITS[name]
+            checked = check_in_range(name, getattr(self, name), low, high, UNITS[name])
+            object.__setattr__(self, name, checked)
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,21 +1,12 @@
 // BreathLiftAnimator front end: draws the lying figure in SVG and animates it in a
 // requestAnimationFrame loop driven by elapsed time. Python sends the key poses once
 // (trait `scene`); this module interpolates them by breath phase. The traits are the single
-// source of truth for every setting; `render` returns its cleanup.
+// source of truth for every setting, and limits, slider steps, speeds, modes, phase names and
+// cues come from read-only traits too (written once, in Python); `render` returns its cleanup.
 
 const SVG = "http://www.w3.org/2000/svg";
-const PHASES = ["inhale", "hold-in", "exhale", "hold-out"];
-const MODE_LABELS = {
-  "lift-with-breath": "Lift with the breath",
-  "breath-only": "Breath only",
-  "lift-independent": "Lift on its own rhythm",
-};
-const SPEEDS = [
-  [0.25, "¼× (slow motion)"],
-  [0.5, "½×"],
-  [1, "1× (real time)"],
-];
-const TONES = { inhale: 392, "hold-in": 330, exhale: 262, "hold-out": 220 };
+// Tone of each phase, Hz, in cycle order (the phase names come from the `phases` trait).
+const TONES = [392, 330, 262, 220];
 
 // ---- pure functions: the breath model and the key-pose interpolation ----
 // These mirror widgets/model/breath.py and widgets/views/breath_lift_scene.py, which are the
@@ -129,7 +120,7 @@ function s(tag, attrs = {}) {
 
 let nextId = 0;
 
-function slider(id, label, min, max, step) {
+function slider(id, label, { min, max, step }) {
   const input = h("input", { type: "range", id, min, max, step });
   const out = h("output", { for: id });
   const row = h("div", { class: "gs-bla-row" }, [h("label", { for: id, text: label }), input, out]);
@@ -188,7 +179,7 @@ function render({ model, el }) {
   const playBtn = h("button", { type: "button", class: "gs-bla-play-button", "aria-pressed": "true" });
   const stepBtn = h("button", { type: "button", text: "Step", "aria-label": "Step to the next phase" });
   const speedSel = h("select", { id: `${uid}-speed`, "aria-label": "Playback speed" });
-  for (const [v, label] of SPEEDS) speedSel.append(h("option", { value: String(v), text: label }));
+  for (const [v, label] of model.get("speeds")) speedSel.append(h("option", { value: String(v), text: label }));
   const buttons = h("div", { class: "gs-bla-row gs-bla-buttons" }, [
     playBtn,
     stepBtn,
@@ -196,13 +187,14 @@ function render({ model, el }) {
     speedSel,
   ]);
   const limits = model.get("limits");
-  const tempo = slider(`${uid}-tempo`, "Tempo", limits.tempo[0], limits.tempo[1], 0.5);
-  const ratio = slider(`${uid}-ratio`, "Inhale : exhale", limits.exhale_ratio[0], limits.exhale_ratio[1], 0.25);
-  const holdIn = slider(`${uid}-holdin`, "Hold after inhale", limits.hold[0], limits.hold[1], 0.5);
-  const holdOut = slider(`${uid}-holdout`, "Hold after exhale", limits.hold[0], limits.hold[1], 0.5);
-  const lift = slider(`${uid}-lift`, "Lift size", limits.lift_range[0], limits.lift_range[1], 1);
+  const phases = model.get("phases");
+  const tempo = slider(`${uid}-tempo`, "Tempo", limits.tempo);
+  const ratio = slider(`${uid}-ratio`, "Inhale : exhale", limits.exhale_ratio);
+  const holdIn = slider(`${uid}-holdin`, "Hold after inhale", limits.hold);
+  const holdOut = slider(`${uid}-holdout`, "Hold after exhale", limits.hold);
+  const lift = slider(`${uid}-lift`, "Lift size", limits.lift_range);
   const modeSel = h("select", { id: `${uid}-mode` });
-  for (const [v, label] of Object.entries(MODE_LABELS)) modeSel.append(h("option", { value: v, text: label }));
+  for (const [v, label] of model.get("modes")) modeSel.append(h("option", { value: v, text: label }));
   const modeRow = h("div", { class: "gs-bla-row gs-bla-row-wide" }, [
     h("label", { for: `${uid}-mode`, text: "Mode" }),
     modeSel,
@@ -397,10 +389,9 @@ function render({ model, el }) {
     bar.firstChild.style.width = `${(100 * f.breath).toFixed(1)}%`;
     const phase = phaseIndex(u, f.bd);
     if (phase !== lastPhase) {
-      const cues = model.get("cues")[f.mode === "lift-with-breath" ? "lift" : "breath"];
-      setText(cue, "cue", cues[PHASES[phase]]);
-      root.dataset.phase = PHASES[phase];
-      if (lastPhase !== -1) tone(PHASES[phase]);
+      setText(cue, "cue", model.get("cues")[f.mode][phases[phase]]);
+      root.dataset.phase = phases[phase];
+      if (lastPhase !== -1) tone(phase);
       lastPhase = phase;
     }
     const lf = reduced ? 0 : f.lift, bf = reduced ? 0 : f.breath;
@@ -507,9 +498,9 @@ function render({ model, el }) {
       setTrait("playing", !model.get("playing"));
     } else if (!inControl && ["ArrowUp", "ArrowRight", "ArrowDown", "ArrowLeft"].includes(e.key)) {
       e.preventDefault();
-      const step = e.key === "ArrowUp" || e.key === "ArrowRight" ? 0.5 : -0.5;
-      const [lo, hi] = limits.tempo;
-      setTrait("tempo", Math.min(hi, Math.max(lo, model.get("tempo") + step)));
+      const { min, max, step } = limits.tempo;
+      const delta = e.key === "ArrowUp" || e.key === "ArrowRight" ? step : -step;
+      setTrait("tempo", Math.min(max, Math.max(min, model.get("tempo") + delta)));
     }
   });
   on(document, "visibilitychange", () => (document.hidden ? stop() : start()));

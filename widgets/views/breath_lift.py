@@ -16,54 +16,93 @@ import anywidget
 import traitlets
 
 from widgets.model.breath import (
-    BREATH_ONLY_CUES,
-    CUES,
     EXHALE_RATIO_RANGE,
     HOLD_RANGE,
     LIFT_INDEPENDENT_PERIOD_FACTOR,
     MODES,
+    PHASES,
     TEMPO_RANGE,
+    BreathPattern,
+    cue,
 )
-from widgets.model.supine import LEGS, SupineParams, key_poses
+from widgets.model.supine import LEGS, LIMITS, UNITS, SupineParams, key_poses
 from widgets.validation import check_choice, check_in_range
 from widgets.views.breath_lift_scene import scene_payload
 
-#: Playback speeds offered (slow motion), as multiples of real time.
-SPEEDS: tuple[float, ...] = (0.25, 0.5, 1.0)
+#: Playback speeds offered (slow motion), as multiples of real time, with their labels.
+SPEEDS: dict[float, str] = {0.25: "¼× (slow motion)", 0.5: "½×", 1.0: "1× (real time)"}
+#: How each exercise mode (:data:`widgets.model.breath.MODES`) is named in the controls.
+MODE_LABELS: dict[str, str] = {
+    "lift-with-breath": "Lift with the breath",
+    "breath-only": "Breath only",
+    "lift-independent": "Lift on its own rhythm",
+}
+#: Slider steps of the controls, in the unit of each setting.
+STEPS: dict[str, float] = {"tempo": 0.5, "exhale_ratio": 0.25, "hold": 0.5, "lift_range": 1.0}
+
+_BREATH = BreathPattern()  # the breath model's defaults
+_SUPINE = SupineParams()  # the lying model's defaults (from widgets/data/supine.csv)
+#: Allowed range and unit of each numeric trait: the breath model's and the lying model's.
+RANGES: dict[str, tuple[float, float, str]] = {
+    "tempo": (*TEMPO_RANGE, "breaths/min"),
+    "exhale_ratio": (*EXHALE_RATIO_RANGE, ""),
+    "hold_in": (*HOLD_RANGE, "s"),
+    "hold_out": (*HOLD_RANGE, "s"),
+    **{name: (*LIMITS[name], UNITS[name]) for name in LIMITS},
+}
 
 
-def _checked(proposal: dict[str, Any], low: float, high: float, unit: str) -> float:
-    try:
-        return check_in_range(proposal["trait"].name, proposal["value"], low, high, unit)
-    except ValueError as err:
-        raise traitlets.TraitError(str(err)) from None
+class _Number(traitlets.Float):
+    """A float trait that refuses bools (``traitlets.Float`` would turn ``True`` into 1.0)."""
+
+    def validate(self, obj: Any, value: Any) -> float:
+        if isinstance(value, bool):
+            raise traitlets.TraitError(f"{self.name} must be a number, got {value!r}")
+        return float(super().validate(obj, value))
+
+
+def _limits() -> dict[str, dict[str, float]]:
+    """``{name: {"min", "max", "step"}}`` for the front end's sliders."""
+    out = {}
+    for name in ("tempo", "exhale_ratio", "hold_in", "lift_range", "breath_depth", "pillow"):
+        low, high, _unit = RANGES[name]
+        key = "hold" if name == "hold_in" else name
+        out[key] = {"min": low, "max": high, "step": STEPS.get(key, 0.0)}
+    return out
 
 
 class BreathLiftAnimator(anywidget.AnyWidget):
     """Animated lying figure, breath pacer, cue text and readouts, with its own controls.
 
+    Defaults and allowed ranges come from the models: the breath from
+    :class:`widgets.model.breath.BreathPattern` and its ``*_RANGE`` constants, the lying
+    figure from :class:`widgets.model.supine.SupineParams` (``DEFAULTS``, ``LIMITS``: the
+    ``*_default`` and ``*_max`` rows of ``widgets/data/supine.csv``). The front end reads
+    limits, slider steps, speeds, modes, phase names and cues from the read-only traits
+    ``limits``, ``speeds``, ``modes``, ``phases`` and ``cues``.
+
     Parameters (traits)
     -------------------
     tempo : float
-        Breaths per minute, 3 to 30 (default 6).
+        Breaths per minute (default: the breath model's).
     exhale_ratio : float
-        k in inhale:exhale = 1:k, 1 to 3 (default 1).
+        k in inhale:exhale = 1:k.
     hold_in, hold_out : float
-        Holds after the inhale and after the exhale, s, 0 to 10 (default 0).
+        Holds after the inhale and after the exhale, s.
     mode : str
-        ``"lift-with-breath"``, ``"breath-only"`` or ``"lift-independent"``.
+        One of :data:`widgets.model.breath.MODES`.
     speed : float
-        Playback speed: 0.25, 0.5 or 1 (slow motion below 1).
+        Playback speed, one of :data:`SPEEDS` (slow motion below 1).
     playing, labels, sound : bool
         Play or pause; show labels; soft tone at each phase change (off by default).
     lift_range : float
-        Lumbar extension at the top of the lift, deg, 0 to 15 (default 8).
+        Lumbar extension at the top of the lift, deg.
     breath_depth : float
-        Thoracic extension at the top of the breath, deg, 0 to 16 (default 3).
+        Thoracic extension at the top of the breath, deg.
     legs : str
         ``"bent"`` or ``"straight"``.
     pillow : float
-        Pillow height under the head, mm, 0 to 150 (default 50).
+        Pillow height under the head, mm.
 
     Invalid values raise ``traitlets.TraitError`` naming the value and the allowed range.
     """
@@ -71,59 +110,50 @@ class BreathLiftAnimator(anywidget.AnyWidget):
     _esm = Path(__file__).with_name("breath_lift.js")
     _css = Path(__file__).with_name("breath_lift.css")
 
-    tempo = traitlets.Float(6.0).tag(sync=True)
-    exhale_ratio = traitlets.Float(1.0).tag(sync=True)
-    hold_in = traitlets.Float(0.0).tag(sync=True)
-    hold_out = traitlets.Float(0.0).tag(sync=True)
-    mode = traitlets.Unicode("lift-with-breath").tag(sync=True)
-    speed = traitlets.Float(1.0).tag(sync=True)
+    tempo = _Number(_BREATH.tempo).tag(sync=True)
+    exhale_ratio = _Number(_BREATH.exhale_ratio).tag(sync=True)
+    hold_in = _Number(_BREATH.hold_after_inhale).tag(sync=True)
+    hold_out = _Number(_BREATH.hold_after_exhale).tag(sync=True)
+    mode = traitlets.Unicode(MODES[0]).tag(sync=True)
+    speed = _Number(1.0).tag(sync=True)
     playing = traitlets.Bool(True).tag(sync=True)
     labels = traitlets.Bool(True).tag(sync=True)
     sound = traitlets.Bool(False).tag(sync=True)
-    lift_range = traitlets.Float(8.0).tag(sync=True)
-    breath_depth = traitlets.Float(3.0).tag(sync=True)
-    legs = traitlets.Unicode("bent").tag(sync=True)
-    pillow = traitlets.Float(50.0).tag(sync=True)
+    lift_range = _Number(_SUPINE.lift_range).tag(sync=True)
+    breath_depth = _Number(_SUPINE.breath_depth).tag(sync=True)
+    legs = traitlets.Unicode(_SUPINE.legs).tag(sync=True)
+    pillow = _Number(_SUPINE.pillow).tag(sync=True)
 
     scene = traitlets.Dict().tag(sync=True)
-    cues = traitlets.Dict(
-        {"lift": dict(CUES), "breath": dict(BREATH_ONLY_CUES)}, read_only=True
-    ).tag(sync=True)
+    limits = traitlets.Dict(_limits(), read_only=True).tag(sync=True)
+    speeds = traitlets.List([[v, label] for v, label in SPEEDS.items()], read_only=True).tag(
+        sync=True
+    )
+    modes = traitlets.List([[m, MODE_LABELS[m]] for m in MODES], read_only=True).tag(sync=True)
+    phases = traitlets.List(list(PHASES), read_only=True).tag(sync=True)
+    cues = traitlets.Dict({m: {p: cue(m, p) for p in PHASES} for m in MODES}, read_only=True).tag(
+        sync=True
+    )
     lift_period_factor = traitlets.Float(LIFT_INDEPENDENT_PERIOD_FACTOR, read_only=True).tag(
         sync=True
     )
-    limits = traitlets.Dict(
-        {
-            "tempo": list(TEMPO_RANGE),
-            "exhale_ratio": list(EXHALE_RATIO_RANGE),
-            "hold": list(HOLD_RANGE),
-            "lift_range": [0.0, 15.0],
-            "breath_depth": [0.0, 16.0],
-            "pillow": [0.0, 150.0],
-        },
-        read_only=True,
-    ).tag(sync=True)
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._rebuild()
 
-    @traitlets.validate("tempo")
-    def _valid_tempo(self, proposal: dict[str, Any]) -> float:
-        return _checked(proposal, *TEMPO_RANGE, "breaths/min")
-
-    @traitlets.validate("exhale_ratio")
-    def _valid_ratio(self, proposal: dict[str, Any]) -> float:
-        return _checked(proposal, *EXHALE_RATIO_RANGE, "")
-
-    @traitlets.validate("hold_in", "hold_out")
-    def _valid_hold(self, proposal: dict[str, Any]) -> float:
-        return _checked(proposal, *HOLD_RANGE, "s")
+    @traitlets.validate(*RANGES)
+    def _valid_number(self, proposal: dict[str, Any]) -> float:
+        low, high, unit = RANGES[proposal["trait"].name]
+        try:
+            return check_in_range(proposal["trait"].name, proposal["value"], low, high, unit)
+        except ValueError as err:
+            raise traitlets.TraitError(str(err)) from None
 
     @traitlets.validate("speed")
     def _valid_speed(self, proposal: dict[str, Any]) -> float:
         value = proposal["value"]
-        if value not in SPEEDS:
+        if isinstance(value, bool) or value not in SPEEDS:
             allowed = ", ".join(f"{s:g}" for s in SPEEDS)
             raise traitlets.TraitError(
                 f"speed = {value!r} is not offered; allowed speeds: {allowed}"
@@ -138,15 +168,6 @@ class BreathLiftAnimator(anywidget.AnyWidget):
             return check_choice(name, proposal["value"], choices)
         except ValueError as err:
             raise traitlets.TraitError(str(err)) from None
-
-    @traitlets.validate("lift_range", "breath_depth", "pillow")
-    def _valid_model(self, proposal: dict[str, Any]) -> float:
-        name = proposal["trait"].name
-        try:
-            SupineParams(**{name: proposal["value"]})
-        except ValueError as err:
-            raise traitlets.TraitError(str(err)) from None
-        return float(proposal["value"])
 
     @traitlets.observe("lift_range", "breath_depth", "legs", "pillow")
     def _on_model_change(self, _change: dict[str, Any]) -> None:

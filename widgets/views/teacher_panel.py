@@ -4,41 +4,46 @@ from __future__ import annotations
 
 import ipywidgets as ipw
 
-from widgets.model.breath import EXHALE_RATIO_RANGE, MODES, TEMPO_RANGE
-from widgets.views.breath_lift import SPEEDS, BreathLiftAnimator
+from widgets.views.breath_lift import BreathLiftAnimator
 
 
 def teacher_panel(animator: BreathLiftAnimator) -> ipw.VBox:
     """Large ipywidgets controls linked to ``animator`` with ``jslink``.
 
     The sliders link in the browser, so moving one changes the animation without a round trip
-    to the kernel. Use it on a projector, or to drive an animator shown elsewhere.
+    to the kernel. Use it on a projector, or to drive an animator shown elsewhere. Limits, steps,
+    modes and speeds are the animator's own (its read-only traits).
     """
     if not isinstance(animator, BreathLiftAnimator):
         raise TypeError(f"expected a BreathLiftAnimator, got {type(animator).__name__}")
     style = {"description_width": "9rem"}
     layout = {"width": "32rem"}
+    limits = animator.limits
     tempo = ipw.FloatSlider(
         value=animator.tempo,
-        min=TEMPO_RANGE[0],
-        max=TEMPO_RANGE[1],
-        step=0.5,
+        **limits["tempo"],
         description="Tempo (breaths/min)",
         style=style,
         layout=layout,
     )
     ratio = ipw.FloatSlider(
         value=animator.exhale_ratio,
-        min=EXHALE_RATIO_RANGE[0],
-        max=EXHALE_RATIO_RANGE[1],
-        step=0.25,
+        **limits["exhale_ratio"],
         description="Exhale (× inhale)",
         style=style,
         layout=layout,
     )
-    mode = ipw.Dropdown(options=list(MODES), value=animator.mode, description="Mode", style=style)
+    mode = ipw.Dropdown(
+        options=[(label, name) for name, label in animator.modes],
+        value=animator.mode,
+        description="Mode",
+        style=style,
+    )
     speed = ipw.Dropdown(
-        options=list(SPEEDS), value=animator.speed, description="Speed", style=style
+        options=[(label, value) for value, label in animator.speeds],
+        value=animator.speed,
+        description="Speed",
+        style=style,
     )
     playing = ipw.ToggleButton(value=animator.playing, description="Playing", icon="play")
     # Continuous controls link in the browser; choice lists sync only their index in the
