@@ -71,6 +71,7 @@ def test_the_page_has_one_markdown_cell_per_entry_under_its_anchor_heading():
     assert all(re.fullmatch(r"[A-Za-z][A-Za-z-]*", a) for a in anchors), anchors
     ids = [c["id"] for c in nb["cells"]]
     assert len(set(ids)) == len(ids)
+    assert ids[1:] == [e.cell_id for e in entries()], "lessons link the entries by cell id"
 
 
 def test_the_issue_terms_status_words_and_evidence_grades_have_entries():
@@ -93,7 +94,7 @@ def test_definitions_cite_only_their_own_source():
 
 def test_entry_names_a_missing_entry_and_lists_the_valid_ones():
     assert entry("Lordosis").anchor == "Lordosis"
-    assert entry("Pelvic tilt").link() == f"[pelvic tilt]({PAGE}#Pelvic-tilt)"
+    assert entry("Pelvic tilt").link() == f"[pelvic tilt]({PAGE}#cell-id=glossary-pelvic-tilt)"
     with pytest.raises(
         ValueError, match=r"unknown glossary entry 'lordosis'; valid entries: .*Lordos"
     ):
@@ -112,7 +113,7 @@ def problems(*texts: str | tuple[str, bool]) -> list[str]:
 
 
 def test_a_first_use_passes_as_a_glossary_link_or_in_bold_or_italics():
-    assert problems(f"The neck has a [lordosis]({PAGE}#Lordosis).") == []
+    assert problems(f"The neck has a [lordosis]({entry('Lordosis').target}).") == []
     assert problems("A backward curve is a **lordosis**.") == []
     assert problems("A backward curve is a *lordosis*.") == []
 
@@ -124,7 +125,8 @@ def test_a_plain_first_use_fails_even_if_defined_later():
 
 
 def test_a_link_to_another_entry_or_page_does_not_count():
-    assert problems(f"A [lordosis]({PAGE}#Kyphosis).")
+    assert problems(f"A [lordosis]({entry('Kyphosis').target}).")
+    assert problems(f"A [lordosis]({PAGE}#Lordosis).")  # by heading: see link_problems
     assert problems("A [lordosis](https://example.org).")
 
 
@@ -151,9 +153,12 @@ def test_link_targets_code_and_citations_are_not_uses():
 
 
 def test_link_problems_find_unknown_anchors_and_wrong_link_text():
-    assert link_problems(f"[glossary]({PAGE}) and [discs]({PAGE}#Intervertebral-disc)") == []
-    assert link_problems(f"[lordosis]({PAGE}#lordosis)")  # anchors are case-sensitive
-    assert link_problems(f"[kyphosis]({PAGE}#Lordosis)")
+    disc = entry("Intervertebral disc").target
+    assert link_problems(f"[glossary]({PAGE}) and [discs]({disc})") == []
+    # By heading, JupyterLab lands on the entry only if the page is already open.
+    assert link_problems(f"[lordosis]({PAGE}#Lordosis)")
+    assert link_problems(f"[lordosis]({PAGE}#cell-id=glossary-lordosi)")
+    assert link_problems(f"[kyphosis]({entry('Lordosis').target})")
 
 
 # --- the lessons ---------------------------------------------------------------------------

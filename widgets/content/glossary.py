@@ -1,12 +1,17 @@
 """The course glossary: plain definitions, the glossary page, and the first-use rule.
 
 The entries live in ``data/glossary.toml``. The page ``lessons/glossary.ipynb`` is made from
-them, one Markdown cell per entry, each under a heading with the entry's name. JupyterLab opens
-a link such as ``glossary.ipynb#Pelvic-tilt`` at the heading whose text, with its spaces written
-as ``-``, equals the part after ``#`` (case matters). It looks for that heading in rendered
-Markdown cells and in code-cell outputs; the page is stored without outputs, so the entries are
-Markdown cells, not the output of a call. ``python -m widgets.content.glossary`` rewrites the
-page after the entries change.
+them, one Markdown cell per entry, with a fixed cell id and a heading with the entry's name.
+``python -m widgets.content.glossary`` rewrites the page after the entries change.
+
+Lessons link an entry by its cell id: ``glossary.ipynb#cell-id=glossary-pelvic-tilt``.
+JupyterLab 4 resolves a fragment ``cell-id=<id>`` by the cells' ids and a plain fragment
+``Pelvic-tilt`` by the rendered headings (heading text with spaces written as ``-``, case
+sensitive), in Markdown cells and in code-cell outputs. In JupyterLab 4.6 (headless Chromium)
+the heading form landed on the entry only when the glossary was already open; on first open it
+stayed at the top, while the cell-id form landed on the entry in both cases. The entries are
+stored Markdown, not the output of a call, because the page is stored without outputs. Links
+inside the page (the index, "see also") use the heading form, which works there.
 
 The first-use rule (:func:`first_use_problems`): in a lesson, the first use of any form of an
 entry must be introduced, in one of these ways:
@@ -69,12 +74,22 @@ class Entry:
 
     @property
     def anchor(self) -> str:
-        """The link anchor of the entry on the glossary page, e.g. ``Pelvic-tilt``."""
+        """The heading anchor of the entry on the glossary page, e.g. ``Pelvic-tilt``."""
         return anchor(self.name)
 
+    @property
+    def cell_id(self) -> str:
+        """The id of the entry's cell on the glossary page, e.g. ``glossary-pelvic-tilt``."""
+        return f"glossary-{self.anchor.lower()}"
+
+    @property
+    def target(self) -> str:
+        """Where a lesson links the entry: ``glossary.ipynb#cell-id=glossary-pelvic-tilt``."""
+        return f"{PAGE}#cell-id={self.cell_id}"
+
     def link(self, text: str | None = None) -> str:
-        """A Markdown link to the entry, e.g. ``[lordosis](glossary.ipynb#Lordosis)``."""
-        return f"[{text or self.name.lower()}]({PAGE}#{self.anchor})"
+        """A Markdown link to the entry from a lesson, with ``text`` (default: the name)."""
+        return f"[{text or self.name.lower()}]({self.target})"
 
 
 def anchor(name: str) -> str:
@@ -171,10 +186,7 @@ def notebook_text() -> str:
     import nbformat
 
     cells = [nbformat.v4.new_markdown_cell(intro_markdown(), id="glossary-intro")]
-    cells += [
-        nbformat.v4.new_markdown_cell(entry_markdown(e), id=f"glossary-{e.anchor.lower()}")
-        for e in entries()
-    ]
+    cells += [nbformat.v4.new_markdown_cell(entry_markdown(e), id=e.cell_id) for e in entries()]
     nb = nbformat.v4.new_notebook(cells=cells, metadata=_METADATA)
     nb.nbformat_minor = 5
     nbformat.validate(nb)
@@ -266,9 +278,9 @@ def _classify(segment: Segment, e: Entry, start: int, end: int) -> tuple[str, st
     for link in _LINK.finditer(text):
         if link.start(1) <= start and end <= link.end(1):
             target = link.group(2)
-            if target == f"{PAGE}#{e.anchor}":
+            if target == e.target:
                 return "link", ""
-            return "", f"first use is inside a link to {target!r}, not to {PAGE}#{e.anchor}"
+            return "", f"first use is inside a link to {target!r}, not to {e.target}"
     if start > 0 and end < len(text) and text[start - 1] in "*_" and text[end] in "*_":
         return "defined", ""
     return "", f"first use is neither a glossary link ({e.link()}) nor defined in bold in place"
@@ -301,19 +313,24 @@ def first_use_problems(segments: Iterable[Segment]) -> list[str]:
 
 
 def link_problems(markdown: str) -> list[str]:
-    """Glossary links in ``markdown`` that point to no entry, or whose text is another word."""
-    by_anchor = {e.anchor: e for e in entries()}
+    """Glossary links in ``markdown`` that point to no entry, or whose text is another word.
+
+    A lesson links an entry as ``glossary.ipynb#cell-id=<id>`` (see the module notes); a link
+    by heading anchor is reported, because it does not land on the entry on first open.
+    """
+    by_target = {e.target: e for e in entries()}
     problems = []
     for link in _LINK.finditer(markdown):
         text, target = link.groups()
-        if not target.startswith(PAGE):
+        if not target.startswith(PAGE) or target == PAGE:
             continue
-        name = target.removeprefix(PAGE).removeprefix("#")
-        if not name:
-            continue  # a link to the page itself
-        e = by_anchor.get(name)
+        e = by_target.get(target)
         if e is None:
-            problems.append(f"[{text}]({target}): no glossary entry has the anchor {name!r}")
+            problems.append(
+                f"[{text}]({target}): not a glossary entry's link; "
+                "link entries as glossary.ipynb#cell-id=glossary-<name>, e.g. "
+                f"{entries()[0].target}"
+            )
             continue
         words = {_form_key(f) for f in (*e.forms, e.name)}
         if not any(w in _form_key(text) or w in text for w in words):
