@@ -11,9 +11,11 @@ from .lab import Lab
 ROOT = Path(__file__).resolve().parents[2]
 LESSONS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "lessons").glob("*.ipynb"))
 
-PLOT_TRACES_JS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(el => ({
-  vertebrae: (el.data || []).filter(t => t.meta && t.meta.kind === 'vertebra').map(t => t.name),
-  drawn: el.querySelectorAll('.scatterlayer .trace').length,
+SPINES_JS = """() => [...document.querySelectorAll('.gs-spine-comparison .gs-spd-spine')].map(g => ({
+  title: g.querySelector('.gs-spd-title').textContent,
+  vertebrae: [...g.querySelectorAll('.gs-spd-vertebra')].map(p => p.dataset.hover.split(' ')[0]),
+  drawn: [...g.querySelectorAll('polygon')].filter(p => p.getBBox().width > 0).length,
+  points: [...g.querySelectorAll('polygon')].map(p => p.getAttribute('points')),
 }))"""
 
 
@@ -24,7 +26,9 @@ def screenshot_views(lab: Lab, name: str) -> list[Path]:
     page.locator(".jp-Cell").first.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     shots.append(lab.screenshot(f"{name}-top", full_page=False))
-    views = page.locator(".gs-bla, .gs-spine-comparison, .js-plotly-plot, .gs-curve-explorer")
+    views = page.locator(
+        ".gs-bla, .gs-spine-comparison, .js-plotly-plot, .gs-curve-explorer, .gs-spd"
+    )
     for k in range(min(views.count(), 6)):
         views.nth(k).scroll_into_view_if_needed()
         page.wait_for_timeout(600)
@@ -52,19 +56,20 @@ def test_lesson_runs_cleanly_in_both_themes(lab: Lab, lesson: str, theme: str) -
 def test_start_here_draws_both_spines_with_every_vertebra(lab: Lab) -> None:
     lab.open_notebook("lessons/00-start-here.ipynb", theme="light")
     lab.run_all(timeout=240)
-    lab.page.locator(".gs-spine-comparison .js-plotly-plot").first.scroll_into_view_if_needed()
+    lab.page.locator(".gs-spine-comparison").first.scroll_into_view_if_needed()
     lab.page.wait_for_function(
-        "() => document.querySelectorAll('.gs-spine-comparison .js-plotly-plot .scatterlayer .trace').length > 0"
+        "() => document.querySelectorAll('.gs-spine-comparison .gs-spd-vertebra').length >= 48"
     )
-    plots = lab.page.evaluate(PLOT_TRACES_JS)
-    spine = next(p for p in plots if p["vertebrae"])
+    spines = lab.page.evaluate(SPINES_JS)
     levels = [
         *(f"C{i}" for i in range(1, 8)),
         *(f"T{i}" for i in range(1, 13)),
         *(f"L{i}" for i in range(1, 6)),
     ]
-    assert spine["vertebrae"] == levels * 2  # the adult and the newborn
-    assert spine["drawn"] >= 2 * len(levels)
+    assert [s["title"] for s in spines] == ["Adult (mean)", "Newborn C-curve (illustrative)"]
+    for spine in spines:
+        assert spine["vertebrae"] == levels
+        assert spine["drawn"] == 4 + 23 + 24  # bones, discs, vertebrae: all with a size
 
 
 def test_start_here_preset_picker_redraws_the_spine(lab: Lab) -> None:
@@ -72,14 +77,16 @@ def test_start_here_preset_picker_redraws_the_spine(lab: Lab) -> None:
     lab.run_all(timeout=240)
     view = lab.page.locator(".gs-spine-comparison").first
     view.scroll_into_view_if_needed()
-    before = lab.page.evaluate(
-        "() => document.querySelector('.gs-spine-comparison .js-plotly-plot').data.map(t => t.x[0])"
+    lab.page.wait_for_function(
+        "() => document.querySelectorAll('.gs-spine-comparison .gs-spd-spine').length === 2"
     )
+    before = lab.page.evaluate(SPINES_JS)[1]["points"]
     view.locator("select").select_option(label="Roussouly type 4")
     lab.page.wait_for_function(
-        "(before) => { const d = document.querySelector('.gs-spine-comparison .js-plotly-plot').data;"
-        " return d.some((t, i) => t.x[0] !== before[i]); }",
+        "(before) => { const g = document.querySelectorAll('.gs-spine-comparison .gs-spd-spine')[1];"
+        " return [...g.querySelectorAll('polygon')].some((p, i) => p.getAttribute('points') !== before[i]); }",
         arg=before,
         timeout=15_000,
     )
+    assert lab.page.evaluate(SPINES_JS)[1]["title"] == "Roussouly type 4"
     assert "Roussouly type 4" in view.inner_text()

@@ -1,32 +1,58 @@
+import numpy as np
 import pytest
 
-from widgets.views.spine_comparison import SpineComparison, compare_spines, preset_table_html
+from widgets.figures.spine_parts import side_by_side
+from widgets.model.spine import build_spine
+from widgets.views.spine_comparison import SpineComparison, compare_spines
+
+
+def right_vertebra(view, level):
+    right = view.drawing.scene["spines"][1]
+    return np.array(next(s for s in right["shapes"] if s["name"] == level)["points"]).reshape(-1, 2)
+
+
+def test_draws_both_presets_with_every_vertebra():
+    view = compare_spines("adult-mean", "newborn")
+    left, right = view.drawing.scene["spines"]
+    assert [left["title"], right["title"]] == ["Adult (mean)", "Newborn C-curve (illustrative)"]
+    vertebrae = [s["name"] for s in right["shapes"] if s["kind"] == "vertebra"]
+    assert len(vertebrae) == 24 and vertebrae[0] == "C1" and vertebrae[-1] == "L5"
 
 
 def test_picker_redraws_the_right_spine_and_its_table():
     view = compare_spines()
-    before = [list(t.x) for t in view.figure.data]
+    before = right_vertebra(view, "L4")
     view.picker.value = "roussouly-4"
-    after = [list(t.x) for t in view.figure.data]
-    assert before != after
+    geoms = [build_spine("adult-mean"), build_spine("roussouly-4")]
+    dx = side_by_side(geoms)[1]
+    expected = (geoms[1].body("L4") + np.array([dx, 0.0])) * [1, -1]
+    assert right_vertebra(view, "L4") == pytest.approx(expected, abs=0.051)
+    assert not np.allclose(before, right_vertebra(view, "L4"))
+    assert view.right == "roussouly-4"
     assert "Roussouly type 4" in view.table.value
     assert "Laouissat" in view.table.value
-    text = " ".join(a.text for a in view.figure.layout.annotations)
-    assert "PI 62°" in text
+    assert "PI 62°" in view.drawing.scene["label"]
+
+
+def test_the_frame_stays_put_whatever_is_picked():
+    view = SpineComparison()
+    box = view.drawing.scene["viewBox"]
+    for name in ("newborn", "1-year", "roussouly-1", "hyperkyphosis"):
+        view.show(name)
+        assert view.drawing.scene["viewBox"] == box
 
 
 def test_show_keeps_picker_in_step():
     view = SpineComparison()
     view.show("flat-back")
     assert view.picker.value == "flat-back"
+    assert view.drawing.scene["spines"][1]["title"] == "Flat back (illustrative)"
 
 
 def test_unknown_preset_is_rejected_with_the_valid_names():
     with pytest.raises(ValueError, match="valid presets: adult-mean"):
         compare_spines(right="baby")
+    with pytest.raises(ValueError, match="valid presets: adult-mean"):
+        compare_spines(left="baby")
     with pytest.raises(ValueError, match="unknown preset"):
         SpineComparison().show("baby")
-
-
-def test_table_marks_illustrative_values():
-    assert "illustrative" in preset_table_html("newborn")

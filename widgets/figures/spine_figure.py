@@ -4,84 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 import plotly.graph_objects as go
 
-from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout
-from widgets.model import measure
+from widgets.figures.spine_parts import (
+    PRESET_TITLES,
+    angle_labels,
+    outlines,
+    side_by_side,
+)
+from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout, rgba
 from widgets.model.spine import SpineGeometry, build_spine
 
-#: Horizontal gap between spines drawn side by side, mm.
-GAP_MM = 140.0
-
-#: Display names of the presets.
-PRESET_TITLES: dict[str, str] = {
-    "adult-mean": "Adult (mean)",
-    "newborn": "Newborn C-curve (illustrative)",
-    "1-year": "1 year (illustrative)",
-    "5-years": "5 years",
-    "roussouly-1": "Roussouly type 1",
-    "roussouly-2": "Roussouly type 2",
-    "roussouly-3": "Roussouly type 3",
-    "roussouly-4": "Roussouly type 4",
-    "flat-back": "Flat back (illustrative)",
-    "sway-back": "Sway back (illustrative)",
-    "hyperkyphosis": "Hyperkyphosis",
-}
-
-_REGION_LABEL = {
-    "cervical": ("C2–C7", "lordosis", measure.cervical_lordosis),
-    "thoracic": ("T4–T12", "kyphosis", measure.thoracic_kyphosis),
-    "lumbar": ("L1–S1", "lordosis", measure.lumbar_lordosis),
-}
+__all__ = ["PRESET_TITLES", "spine_figure", "spine_traces"]
 
 
-def _polygon(points: np.ndarray, dx: float) -> tuple[list[float], list[float]]:
-    closed = np.vstack([points, points[:1]])
-    return list(closed[:, 0] + dx), list(closed[:, 1])
+def spine_traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
+    """The plotly traces of one spine, shifted ``dx`` mm to the right.
 
-
-def _traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
-    bone = REGION_COLOURS["bone"]
-    outlines = [
-        (name, pts, bone, opacity, 1.5, name, None)
-        for name, pts, opacity in (
-            ("pelvis", geom.pelvis, 0.18),
-            ("femoral head", geom.femoral_head, 0.3),
-            ("skull", geom.skull, 0.18),
-            ("sacrum", geom.sacrum, 0.55),
-        )
-    ]
-    disc = REGION_COLOURS["disc"]
-    outlines += [
-        (f"disc {name}", corners, disc, 0.45, 0.5, f"disc {name}", None)
-        for name, corners in zip(geom.disc_names, geom.disc_corners, strict=True)
-    ]
-    outlines += [
-        (
-            level,
-            corners,
-            REGION_COLOURS[region],
-            0.75,
-            1.0,
-            f"<b>{level}</b> ({region})",
-            {"kind": "vertebra", "spine": tag},
-        )
-        for level, region, corners in zip(geom.levels, geom.regions, geom.body_corners, strict=True)
-    ]
+    One filled trace per outline of :func:`~widgets.figures.spine_parts.outlines`, in its
+    order, then the hip axis; ``tag`` names the spine in every hover. Vertebrae carry
+    ``meta={"kind": "vertebra", "spine": tag}``.
+    """
     traces: list[go.Scatter] = []
-    for name, pts, colour, opacity, width, hover, meta in outlines:
-        x, y = _polygon(pts, dx)
+    for part in outlines(geom):
+        colour = REGION_COLOURS[part.region or ("disc" if part.kind == "disc" else "bone")]
+        is_vertebra = part.kind == "vertebra"
+        hover = f"<b>{part.name}</b> ({part.region})" if is_vertebra else part.name
         traces.append(
             go.Scatter(
-                x=x,
-                y=y,
+                x=[*(part.points[:, 0] + dx), part.points[0, 0] + dx],
+                y=[*part.points[:, 1], part.points[0, 1]],
                 mode="lines",
                 fill="toself",
-                name=name,
-                meta=meta,
-                line={"color": colour, "width": width},
-                fillcolor=_rgba(colour, opacity),
+                name=part.name,
+                meta={"kind": "vertebra", "spine": tag} if is_vertebra else None,
+                line={"color": colour, "width": part.line_width},
+                fillcolor=rgba(colour, part.opacity),
                 hoveron="fills",
                 hovertemplate=f"{hover}<extra>{tag}</extra>",
                 showlegend=False,
@@ -94,7 +52,7 @@ def _traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
             y=[hip[1]],
             mode="markers",
             name="hip axis",
-            marker={"symbol": "circle-open", "size": 9, "color": bone},
+            marker={"symbol": "circle-open", "size": 9, "color": REGION_COLOURS["bone"]},
             hovertemplate=f"hip axis<extra>{tag}</extra>",
             showlegend=False,
         )
@@ -102,43 +60,34 @@ def _traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
     return traces
 
 
-def _rgba(hex_colour: str, alpha: float) -> str:
-    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({r}, {g}, {b}, {alpha})"
-
-
 def _annotations(geom: SpineGeometry, dx: float) -> list[dict[str, object]]:
-    notes = []
-    for region, (levels, kind, fn) in _REGION_LABEL.items():
-        pts = geom.body_corners[[r == region for r in geom.regions]].reshape(-1, 2)
-        x = float(pts[:, 0].min()) + dx - 12
-        y = float(pts[:, 1].mean())
-        notes.append(
-            {
-                "x": x,
-                "y": y,
-                "xanchor": "right",
-                "showarrow": False,
-                "text": f"{levels} {kind}<br><b>{fn(geom):.0f}°</b>",
-                "font": {"color": REGION_COLOURS[region], "size": 12},
-                "align": "right",
-            }
-        )
-    ss, pt, pi = (
-        measure.sacral_slope(geom),
-        measure.pelvic_tilt(geom),
-        measure.pelvic_incidence(geom),
-    )
-    notes.append(
-        {
-            "x": dx,
-            "y": -85,
-            "showarrow": False,
-            "yanchor": "top",
-            "text": f"PI {pi:.0f}° = PT {pt:.0f}° + SS {ss:.0f}°",
-            "font": {"size": 12},
-        }
-    )
+    notes: list[dict[str, object]] = []
+    for label in angle_labels(geom):
+        if label.region:
+            text = f"{label.lines[0]}<br><b>{label.lines[1]}</b>"
+            font = {"color": REGION_COLOURS[label.region], "size": 12}
+            notes.append(
+                {
+                    "x": label.x + dx,
+                    "y": label.y,
+                    "xanchor": "right",
+                    "align": "right",
+                    "showarrow": False,
+                    "text": text,
+                    "font": font,
+                }
+            )
+        else:
+            notes.append(
+                {
+                    "x": label.x + dx,
+                    "y": label.y,
+                    "yanchor": "top",
+                    "showarrow": False,
+                    "text": label.lines[0],
+                    "font": {"size": 12},
+                }
+            )
     return notes
 
 
@@ -173,14 +122,8 @@ def spine_figure(
         raise ValueError(f"got {len(names)} titles for {len(geoms)} spines; give one per spine")
     fig = go.Figure(layout=base_layout(height=height))
     notes: list[dict[str, object]] = []
-    right_edge = None
-    for geom, name in zip(geoms, names, strict=True):
-        xs = np.concatenate(
-            [geom.skull[:, 0], geom.pelvis[:, 0], geom.body_corners[..., 0].ravel()]
-        )
-        dx = 0.0 if right_edge is None else right_edge + GAP_MM - float(xs.min())
-        right_edge = dx + float(xs.max())
-        fig.add_traces(_traces(geom, dx, name))
+    for geom, name, dx in zip(geoms, names, side_by_side(geoms), strict=True):
+        fig.add_traces(spine_traces(geom, dx, name))
         notes += _annotations(geom, dx)
         notes.append(
             {
@@ -195,10 +138,7 @@ def spine_figure(
         )
     fig.update_layout(
         annotations=notes,
-        xaxis={
-            **axis_style("mm (the person faces right)"),
-            "constrain": "domain",
-        },
+        xaxis={**axis_style("mm (the person faces right)"), "constrain": "domain"},
         yaxis={**axis_style("height above the hip axis, mm"), "scaleanchor": "x", "scaleratio": 1},
         hovermode="closest",
     )

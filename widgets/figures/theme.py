@@ -34,6 +34,12 @@ def base_layout(**overrides: object) -> go.Layout:
     return layout
 
 
+def rgba(hex_colour: str, alpha: float) -> str:
+    """``"#rrggbb"`` and an opacity (0 to 1) as a CSS ``"rgba(r, g, b, alpha)"``."""
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r}, {g}, {b}, {alpha})"
+
+
 def axis_style(title: str) -> dict[str, object]:
     """Axis settings with a title and theme-neutral grid."""
     return {

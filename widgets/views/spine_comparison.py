@@ -1,35 +1,31 @@
-"""Two spines side by side, to scale, with a preset picker for the right-hand one."""
+"""Two spines side by side, to scale, with a preset picker for the right-hand one.
+
+The spines are an SVG :class:`~widgets.figures.spine_drawing.SpineDrawing` (no plotly in
+the browser); the table below gives every angle of the right-hand preset with its source.
+"""
 
 from __future__ import annotations
 
-import html
+from functools import cache
 
 import ipywidgets as ipw
-import plotly.graph_objects as go
 
-from widgets.content.references import reference
-from widgets.data import STATUSES
-from widgets.figures.spine_figure import PRESET_TITLES, spine_figure
-from widgets.model.spine_params import LABELS, PRESETS, preset_sources
+from widgets.figures.angle_tables import preset_table_html
+from widgets.figures.spine_drawing import Frame, SpineDrawing, spine_frame
+from widgets.figures.spine_parts import PRESET_TITLES
+from widgets.model.spine import build_spine
+from widgets.model.spine_params import PRESETS
 from widgets.validation import check_choice
 
+#: Width of the drawing, px.
+DRAWING_WIDTH = 760
 
-def preset_table_html(name: str) -> str:
-    """HTML table of a preset's angles with value, source and status of each."""
-    rows = []
-    for parameter, row in preset_sources(name).items():
-        ref = reference(row.source)
-        link = f'<a href="{ref.link}" target="_blank" rel="noopener">{html.escape(ref.short())}</a>'
-        rows.append(
-            f"<tr><td>{html.escape(LABELS[parameter])}</td><td>{row.value:g}°</td>"
-            f"<td>{link}</td><td title='{html.escape(STATUSES[row.status])}'>{row.status}</td>"
-            f"<td>{html.escape(row.note)}</td></tr>"
-        )
-    head = "<tr><th>angle</th><th>value</th><th>source</th><th>status</th><th>note</th></tr>"
-    return (
-        f"<table class='gs-preset-table'><caption>{html.escape(PRESET_TITLES[name])}</caption>"
-        f"{head}{''.join(rows)}</table>"
-    )
+
+@cache
+def _frame(left: str) -> Frame:
+    """One frame for ``left`` beside every preset, so that picking one never rescales."""
+    fixed = build_spine(left)
+    return spine_frame([(fixed, build_spine(p)) for p in PRESETS], DRAWING_WIDTH)
 
 
 class SpineComparison(ipw.VBox):
@@ -41,6 +37,11 @@ class SpineComparison(ipw.VBox):
         Preset drawn on the left (fixed).
     right : str
         Preset first shown on the right; the picker changes it.
+
+    Raises
+    ------
+    ValueError
+        If ``left`` or ``right`` is not a preset; the message lists the valid names.
     """
 
     def __init__(self, left: str = "adult-mean", right: str = "newborn") -> None:
@@ -53,14 +54,22 @@ class SpineComparison(ipw.VBox):
             description="Compare with",
             style={"description_width": "initial"},
         )
-        self.figure = go.FigureWidget(spine_figure(left, right))
-        self.table = ipw.HTML(preset_table_html(right))
+        self.drawing = SpineDrawing(
+            _frame(left), DRAWING_WIDTH, "Two spines side by side, to scale, facing right"
+        )
+        self.table = ipw.HTML()
+        self._draw(right)
         self.picker.observe(self._on_pick, names="value")
-        super().__init__([self.picker, self.figure, self.table])
+        super().__init__([self.picker, self.drawing, self.table])
         self.add_class("gs-spine-comparison")
 
+    @property
+    def right(self) -> str:
+        """The preset drawn on the right."""
+        return str(self.picker.value)
+
     def show(self, name: str) -> None:
-        """Draw preset ``name`` on the right.
+        """Draw preset ``name`` on the right (and move the picker to it).
 
         Raises
         ------
@@ -68,18 +77,18 @@ class SpineComparison(ipw.VBox):
             If ``name`` is not a preset; the message lists the valid names.
         """
         check_choice("preset", name, PRESETS)
-        fresh = spine_figure(self.left, name)
-        with self.figure.batch_update():
-            for trace, new in zip(self.figure.data, fresh.data, strict=True):
-                trace.x, trace.y = new.x, new.y
-                trace.hovertemplate = new.hovertemplate
-            self.figure.layout.annotations = fresh.layout.annotations
-        self.table.value = preset_table_html(name)
         if self.picker.value != name:
-            self.picker.value = name
+            self.picker.value = name  # the observer redraws
+        else:
+            self._draw(name)
+
+    def _draw(self, name: str) -> None:
+        geoms = [build_spine(self.left), build_spine(name)]
+        self.drawing.draw(geoms, [PRESET_TITLES[self.left], PRESET_TITLES[name]])
+        self.table.value = preset_table_html(name)
 
     def _on_pick(self, change: dict[str, object]) -> None:
-        self.show(str(change["new"]))
+        self._draw(str(change["new"]))
 
 
 def compare_spines(left: str = "adult-mean", right: str = "newborn") -> SpineComparison:
