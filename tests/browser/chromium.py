@@ -1,8 +1,8 @@
 """Headless Chromium for the browser tests and benchmarks: executable, flags, page set-up.
 
 * :func:`chromium_executable`, :data:`CHROMIUM_ARGS`, :data:`VIEWPORT`: which browser, how.
-* :func:`block_non_local_network` and :func:`attach_page_recorders`: what a test page may reach
-  and what it records (console errors, page errors, dialogs).
+* :func:`new_page`, with :func:`block_non_local_network` and :func:`attach_page_recorders`: a
+  fresh page, what it may reach and what it records (console errors, page errors, dialogs).
 * :class:`ChromiumProcess`: Chromium started by us with a DevTools port, for scripts that
   connect Playwright over CDP and disconnect while they measure (``benchmarks/animator.py``).
 """
@@ -99,6 +99,26 @@ def block_non_local_network(context: Any, blocked: list[str]) -> None:
 
     context.route(is_remote, on_route)
     context.route_web_socket(is_remote, on_websocket)
+
+
+def new_page(
+    browser: Any, *, block_network: bool = True, viewport: dict[str, int] | None = None
+) -> Any:
+    """A page in a fresh context (empty cache, no service workers) with the recorders attached.
+
+    ``page.blocked_requests`` lists what :func:`block_non_local_network` aborted; with
+    ``block_network=False`` nothing is routed through Playwright (for timing: routing every
+    request costs CPU; block remote hosts with Chromium's ``--host-resolver-rules`` instead)
+    and the list stays empty. Close it with ``page.context.close()``.
+    """
+    context = browser.new_context(viewport=viewport or VIEWPORT, service_workers="block")
+    blocked: list[str] = []
+    if block_network:
+        block_non_local_network(context, blocked)
+    page = context.new_page()
+    attach_page_recorders(page)
+    page.blocked_requests = blocked
+    return page
 
 
 class ChromiumStartError(RuntimeError):

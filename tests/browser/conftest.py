@@ -24,13 +24,7 @@ from typing import Any
 
 import pytest
 
-from .chromium import (
-    CHROMIUM_ARGS,
-    VIEWPORT,
-    attach_page_recorders,
-    block_non_local_network,
-    chromium_executable,
-)
+from .chromium import CHROMIUM_ARGS, chromium_executable, new_page
 from .lab import SCREENSHOT_DIR, Lab
 from .server import JupyterServer, running_jupyter_lab
 
@@ -96,16 +90,11 @@ def jupyter_lab() -> Iterator[JupyterServer]:
 
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(viewport=VIEWPORT, service_workers="block")
-    blocked: list[str] = []
-    block_non_local_network(context, blocked)
-    new_page = context.new_page()
-    attach_page_recorders(new_page)
-    new_page.blocked_requests = blocked
+    fresh = new_page(browser)
     try:
-        yield new_page
+        yield fresh
     finally:
-        context.close()
+        fresh.context.close()
 
 
 @pytest.fixture
