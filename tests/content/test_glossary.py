@@ -62,8 +62,10 @@ def test_the_glossary_page_is_made_from_the_content_file():
 
 def test_the_page_has_one_markdown_cell_per_entry_under_its_anchor_heading():
     nb = json.loads((ROOT / "lessons" / PAGE).read_text("utf-8"))
-    assert all(c["cell_type"] == "markdown" for c in nb["cells"]), "no code, so no outputs"
-    headings = ["".join(c["source"]).splitlines()[0].removeprefix("## ") for c in nb["cells"][1:]]
+    cells = nb["cells"]
+    assert [c["cell_type"] for c in cells[-2:]] == ["markdown", "code"], "ends with the map"
+    assert all(c["cell_type"] == "markdown" for c in cells[:-1])
+    headings = ["".join(c["source"]).splitlines()[0].removeprefix("## ") for c in cells[1:-2]]
     assert headings == [e.name for e in entries()]
     anchors = [e.anchor for e in entries()]
     assert len(set(anchors)) == len(anchors)
@@ -71,7 +73,7 @@ def test_the_page_has_one_markdown_cell_per_entry_under_its_anchor_heading():
     assert all(re.fullmatch(r"[A-Za-z][A-Za-z-]*", a) for a in anchors), anchors
     ids = [c["id"] for c in nb["cells"]]
     assert len(set(ids)) == len(ids)
-    assert ids[1:] == [e.cell_id for e in entries()], "lessons link the entries by cell id"
+    assert ids[1:-2] == [e.cell_id for e in entries()], "lessons link the entries by cell id"
 
 
 def test_the_issue_terms_status_words_and_evidence_grades_have_entries():

@@ -6,6 +6,8 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
+from widgets.content.page_style import show_html
+
 
 @dataclass(frozen=True)
 class Lesson:
@@ -116,6 +118,4 @@ def course_map_markdown(folder: Path | None = None, prefix: str = "lessons/") ->
 
 def show_course_map() -> None:
     """Display the course map in a notebook."""
-    from IPython.display import HTML, display
-
-    display(HTML(course_map_html()))
+    show_html(course_map_html())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from widgets.content.page_style import show_html
 from widgets.content.references import reference
 from widgets.validation import check_choice, check_text, check_text_list
 
@@ -45,6 +46,4 @@ def claim_html(claim: str, grade: str, finding: str, sources: Sequence[str]) -> 
 
 def show_claim(claim: str, grade: str, finding: str, sources: Sequence[str]) -> None:
     """Display :func:`claim_html` in a notebook."""
-    from IPython.display import HTML, display
-
-    display(HTML(claim_html(claim, grade, finding, sources)))
+    show_html(claim_html(claim, grade, finding, sources))

@@ -182,11 +182,21 @@ def intro_markdown() -> str:
 
 
 def notebook_text() -> str:
-    """The glossary page as notebook JSON (nbformat 4.5, no code cells), as stored on disk."""
+    """The glossary page as notebook JSON (nbformat 4.5), as stored on disk.
+
+    One Markdown cell per entry, then the course map: its one code cell also brings the
+    course's page style (underlined links) to a learner who opens the glossary first.
+    """
     import nbformat
 
     cells = [nbformat.v4.new_markdown_cell(intro_markdown(), id="glossary-intro")]
     cells += [nbformat.v4.new_markdown_cell(entry_markdown(e), id=e.cell_id) for e in entries()]
+    cells += [
+        nbformat.v4.new_markdown_cell("## The lessons", id="glossary-lessons"),
+        nbformat.v4.new_code_cell(
+            "import widgets\n\nwidgets.show_course_map()", id="glossary-course-map"
+        ),
+    ]
     nb = nbformat.v4.new_notebook(cells=cells, metadata=_METADATA)
     nb.nbformat_minor = 5
     nbformat.validate(nb)

@@ -15,6 +15,7 @@ from typing import Any
 
 from widgets.content.course_map import LESSONS
 from widgets.content.evidence import claim_html
+from widgets.content.page_style import show_html
 from widgets.content.references import references_markdown
 from widgets.validation import check_text
 
@@ -87,9 +88,7 @@ def evidence_html(lesson: str) -> str:
 
 def show_evidence(lesson: str) -> None:
     """Display the graded claims of ``lesson``."""
-    from IPython.display import HTML, display
-
-    display(HTML(evidence_html(lesson)))
+    show_html(evidence_html(lesson))
 
 
 def show_lesson_references(lesson: str) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from widgets.content.page_style import show_html
 from widgets.content.references import reference
 
 URGENCY_TEXT = {
@@ -63,6 +64,4 @@ def red_flags_html() -> str:
 
 def show_red_flags() -> None:
     """Display the red flags in a notebook."""
-    from IPython.display import HTML, display
-
-    display(HTML(red_flags_html()))
+    show_html(red_flags_html())

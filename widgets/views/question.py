@@ -8,18 +8,8 @@ from collections.abc import Mapping
 import ipywidgets as ipw
 
 from widgets.content.lesson_content import content
+from widgets.content.page_style import styled
 from widgets.validation import check_choice, check_text
-
-#: Targets of at least 24 x 24 px (WCAG 2.5.8) and a visible keyboard focus, in both themes.
-_STYLE = (
-    "<style>"
-    ".gs-question .widget-radio-box label{min-height:28px;display:flex;align-items:center}"
-    ".gs-question .widget-radio-box input[type=radio]"
-    "{width:20px;height:20px;margin:2px 8px 2px 2px}"
-    ".gs-question button:focus-visible,.gs-question input:focus-visible"
-    "{outline:2px solid var(--jp-brand-color1,#1976d2);outline-offset:2px}"
-    "</style>"
-)
 
 
 class Question(ipw.VBox):
@@ -57,7 +47,7 @@ class Question(ipw.VBox):
         self.check = ipw.Button(description="Check", icon="check", button_style="")
         self.feedback = ipw.HTML(layout={"min_height": "1.5em"})
         self.check.on_click(lambda _button: self.reveal())
-        label = ipw.HTML(f"{_STYLE}<b>{html.escape(prompt)}</b>")
+        label = ipw.HTML(styled(f"<b>{html.escape(prompt)}</b>"))
         super().__init__([label, self.choice, self.check, self.feedback])
         self.add_class("gs-question")
 
