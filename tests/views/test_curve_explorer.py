@@ -10,8 +10,8 @@ from widgets.model.development import at_age, geometry_at_age
 from widgets.model.spine import build_spine
 from widgets.views.curve_explorer import (
     ADULT_TYPES,
+    AfterPause,
     CurveExplorer,
-    LatestOnly,
     curve_explorer,
 )
 
@@ -85,24 +85,26 @@ def test_show_age_rounds_to_the_nearest_stop_and_keeps_the_slider_in_step():
     assert marker(view)[1]["x0"] == pytest.approx(6.0)
 
 
-# --- the chart follows the slider at most every CHART_INTERVAL_S, with the latest age -------
+# --- the chart follows a move at once, a drag when it stops ------------------------------
 
 
-def test_latest_only_runs_at_once_then_only_the_newest_value():
+def test_the_chart_follows_a_single_move_at_once_and_a_drag_when_it_stops():
     seen = []
 
-    async def drag():
-        throttle = LatestOnly(seen.append, 0.05)
-        for value in (1.0, 2.0, 3.0, 4.0):  # faster than the interval
-            throttle(value)
-        assert seen == [1.0]  # the first at once, the rest wait
+    async def moves():
+        chart = AfterPause(seen.append, 0.05)
+        chart(1.0)  # after a pause: at once
+        assert seen == [1.0]
+        for value in (2.0, 3.0, 4.0):  # a drag: moves closer together than the pause
+            chart(value)
+            await asyncio.sleep(0.01)
+        assert seen == [1.0]
         await asyncio.sleep(0.3)
-        assert seen == [1.0, 4.0]  # one more run, with the newest value
-        await asyncio.sleep(0.1)
-        throttle(5.0)  # longer than the interval after the last run: at once
+        assert seen == [1.0, 4.0]  # once, with the newest value
+        chart(5.0)  # a new move after a pause: at once
         assert seen == [1.0, 4.0, 5.0]
 
-    asyncio.run(drag())
+    asyncio.run(moves())
 
 
 def test_outside_an_event_loop_the_chart_follows_every_change():

@@ -10,8 +10,8 @@ Speed: the spines are SVG drawings (:class:`~widgets.figures.spine_drawing.Spine
 and the chart is a static plotly chart in an ``Output`` (no ``FigureWidget``, whose 5 MB
 bundle took seconds to reach the browser). A slider change builds one geometry and sends
 its scene at once; the chart, which the browser takes a few hundred ms to redraw, follows
-at most every :data:`CHART_INTERVAL_S` with the latest age (see
-``benchmarks/curve_explorer.py``).
+a single move at once and a drag once it stops (:data:`CHART_PAUSE_S`), so that redrawing
+it never holds up the spine (see ``benchmarks/curve_explorer.py``).
 """
 
 from __future__ import annotations
@@ -52,8 +52,8 @@ ADULT_TYPES: tuple[str, ...] = (
 #: Width of each spine drawing, px (a spine and the chart sit side by side in 960 px).
 SPINE_WIDTH = 380
 
-#: Shortest time between two redraws of the chart, s.
-CHART_INTERVAL_S = 0.4
+#: While the age keeps moving faster than this, s, the chart waits for it to stop.
+CHART_PAUSE_S = 0.3
 
 
 @cache
@@ -67,42 +67,43 @@ def _adult_frame() -> Frame:
     return spine_frame([(build_spine(t),) for t in ADULT_TYPES], SPINE_WIDTH)
 
 
-class LatestOnly:
-    """Call ``action`` with the latest value, at once, then at most every ``interval`` s.
+class AfterPause:
+    """Call ``action`` with the latest value: at once after a pause, else once moves stop.
 
-    Values that arrive while a call is waiting replace each other: only the newest is
-    drawn. Outside a running event loop (tests, scripts) every call runs at once.
+    A request that comes more than ``pause`` s after the one before runs at once (a click,
+    a key press). Requests closer together (a drag, a held arrow key) only run once the
+    requests stop for ``pause`` s, with the newest value. Outside a running event loop
+    (tests, scripts) every request runs at once.
     """
 
-    def __init__(self, action: Callable[[float], None], interval: float) -> None:
+    def __init__(self, action: Callable[[float], None], pause: float) -> None:
         self.action = action
-        self.interval = interval
+        self.pause = pause
         self._value = 0.0
-        self._last = -float("inf")
+        self._last_request = -float("inf")
         self._waiting: asyncio.TimerHandle | None = None
 
     def __call__(self, value: float) -> None:
-        """Ask for ``action(value)``: now if the last call is old enough, else later."""
+        """Ask for ``action(value)``: now after a pause, else when the requests stop."""
         self._value = value
-        if self._waiting is not None:
-            return
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            self._run()
+            self.action(value)
             return
-        wait = self._last + self.interval - loop.time()
-        if wait <= 0:
-            self._run()
+        now = loop.time()
+        moving = now - self._last_request <= self.pause
+        self._last_request = now
+        if self._waiting is not None:
+            self._waiting.cancel()
+            self._waiting = None
+        if moving:
+            self._waiting = loop.call_later(self.pause, self._run)
         else:
-            self._waiting = loop.call_later(wait, self._run)
+            self.action(value)
 
     def _run(self) -> None:
         self._waiting = None
-        try:
-            self._last = asyncio.get_running_loop().time()
-        except RuntimeError:
-            self._last = -float("inf")
         self.action(self._value)
 
 
@@ -151,7 +152,7 @@ class CurveExplorer(ipw.VBox):
         )
         self.preset_spine = SpineDrawing(_adult_frame(), SPINE_WIDTH, "An adult spine type")
         self.preset_table = ipw.HTML()
-        self._chart_updates = LatestOnly(self._draw_chart, CHART_INTERVAL_S)
+        self._chart_updates = AfterPause(self._draw_chart, CHART_PAUSE_S)
         self._draw_age(age)
         self._draw_type(adult_type)
         self.slider.observe(self._on_age, names="value")
