@@ -37,8 +37,9 @@ def test_arrow_keys_move_the_age_and_the_spine_and_chart_follow(explorer: Lab) -
     assert page.evaluate(MARKER_JS) == ["0 months (newborn)"]
     lumbar = "() => document.querySelector('.gs-curve-explorer .gs-spd-vertebra:last-of-type').getAttribute('points')"
     before = page.evaluate(lumbar)
-    handle = page.locator(".gs-curve-explorer .noUi-handle").first
-    handle.focus()
+    slider = page.locator(".gs-curve-explorer input[type=range]").first
+    assert slider.get_attribute("aria-valuetext") == "0 months (newborn)"
+    slider.focus()
     for _ in range(12):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(
@@ -47,6 +48,8 @@ def test_arrow_keys_move_the_age_and_the_spine_and_chart_follow(explorer: Lab) -
     )
     page.wait_for_function(f"() => ({MARKER_JS})().includes('12 months')", timeout=10_000)
     assert page.evaluate(lumbar) != before, "the spine morphs"
+    assert slider.get_attribute("aria-valuetext") == "12 months"
+    assert page.get_by_label("Age", exact=True).input_value() == "12"  # the label names the slider
     assert "The model at 12 months" in page.locator(".gs-curve-explorer").inner_text()
     assert explorer.problems()["console_errors"] == []
 

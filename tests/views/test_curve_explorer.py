@@ -2,10 +2,12 @@ import asyncio
 
 import numpy as np
 import pytest
+import traitlets
 
 import widgets
 from widgets.figures.curves_by_age import PLOTLY_MIME
 from widgets.figures.spine_drawing import spine_scene
+from widgets.model.ages import age_label, age_stops
 from widgets.model.development import at_age, geometry_at_age
 from widgets.model.spine import build_spine
 from widgets.views.curve_explorer import (
@@ -53,7 +55,7 @@ def test_slider_change_morphs_the_spine_and_moves_the_marker():
     )
     assert line["x0"] == pytest.approx(np.sqrt(36))
     assert "3 years" in note["text"]
-    assert "3 years" in view.age_text.value
+    assert view.slider.label == "3 years"
     assert "The model at 3 years" in view.readout.value
 
 
@@ -114,6 +116,33 @@ def test_outside_an_event_loop_the_chart_follows_every_change():
         assert marker(view)[1]["x0"] == pytest.approx(np.sqrt(age))
 
 
+# --- the age slider -----------------------------------------------------------------------
+
+
+def test_the_slider_offers_every_stop_with_a_readable_label():
+    view = CurveExplorer(age_months=42)
+    slider = view.slider
+    assert slider.stops == list(age_stops())
+    assert slider.labels == [age_label(a) for a in age_stops()]
+    assert slider.value == 42.0 and slider.label == "3 years 6 months"
+    assert slider.description == "Age"
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (37.0, r"age_months = 37 is not a stop of the slider.*0 to 240 months"),
+        (300.0, r"age_months = 300 months is out of range; allowed range is 0 to 240 months"),
+        ("ten", r"age_months must be a number, got 'ten'"),
+    ],
+)
+def test_the_slider_refuses_an_age_that_is_not_a_stop(bad, message):
+    view = CurveExplorer()
+    with pytest.raises(traitlets.TraitError, match=message):
+        view.slider.value = bad
+    assert view.slider.value == 0.0
+
+
 # --- bad input ------------------------------------------------------------------------------
 
 
@@ -170,8 +199,8 @@ def test_age_and_picker_are_independent():
 
 def test_no_figure_widget_is_left():
     view = CurveExplorer()
-    kinds = {type(w).__name__ for w in (view.spine, view.preset_spine, view.chart)}
-    assert kinds == {"SpineDrawing", "Output"}
+    kinds = {type(w).__name__ for w in (view.slider, view.spine, view.preset_spine, view.chart)}
+    assert kinds == {"AgeSlider", "SpineDrawing", "Output"}
 
 
 def test_exported_from_the_package():

@@ -17,7 +17,6 @@ it never holds up the spine (see ``benchmarks/curve_explorer.py``).
 from __future__ import annotations
 
 import asyncio
-import html
 from collections.abc import Callable
 from functools import cache
 
@@ -36,6 +35,7 @@ from widgets.model.ages import age_label, age_stops, nearest_age_stop
 from widgets.model.development import geometry_at_age
 from widgets.model.spine import build_spine
 from widgets.validation import check_choice
+from widgets.views.curve_explorer_age import AgeSlider
 
 #: The adult types offered by the preset picker (adult mean first).
 ADULT_TYPES: tuple[str, ...] = (
@@ -115,7 +115,7 @@ class CurveExplorer(ipw.VBox):
     age_months : float, optional
         Starting age, months (0 to 240); rounded to the nearest slider stop
         (:func:`~widgets.model.ages.age_stops`: monthly to 2 years, then every 3, then
-        every 6 months).
+        every 6 months). The slider is :class:`~widgets.views.curve_explorer_age.AgeSlider`.
     adult_type : str, optional
         Adult type first shown by the picker, one of :data:`ADULT_TYPES`.
 
@@ -128,15 +128,7 @@ class CurveExplorer(ipw.VBox):
     def __init__(self, age_months: float = 0.0, adult_type: str = "adult-mean") -> None:
         age = nearest_age_stop(age_months)
         check_choice("adult type", adult_type, ADULT_TYPES)
-        self.slider = ipw.SelectionSlider(
-            options=[(age_label(a), a) for a in age_stops()],
-            value=age,
-            description="Age",
-            readout=False,
-            continuous_update=True,
-            layout={"width": "min(560px, 100%)"},
-        )
-        self.age_text = ipw.HTML(layout={"margin": "0 0 0 1em"})
+        self.slider = AgeSlider(age)
         self.spine = SpineDrawing(
             _growing_frame(), SPINE_WIDTH, "The model spine at the chosen age, to scale"
         )
@@ -162,7 +154,6 @@ class CurveExplorer(ipw.VBox):
 
     def _layout(self) -> list[ipw.Widget]:
         row = {"display": "flex", "flex_flow": "row wrap", "align_items": "flex-start"}
-        controls = ipw.HBox([self.slider, self.age_text], layout={"align_items": "center"})
         spine = ipw.Box([self.spine], layout={"width": f"{SPINE_WIDTH}px"})
         adult_spine = ipw.Box([self.preset_spine], layout={"width": f"{SPINE_WIDTH}px"})
         adult_head = ipw.HTML(
@@ -173,7 +164,7 @@ class CurveExplorer(ipw.VBox):
             [self.picker, self.preset_table], layout={"flex": "1 1 360px", "max_width": "620px"}
         )
         return [
-            controls,
+            self.slider,
             ipw.Box([spine, self.chart], layout=row),
             self.readout,
             adult_head,
@@ -218,7 +209,6 @@ class CurveExplorer(ipw.VBox):
     def _draw_age(self, months: float) -> None:
         label = age_label(months)
         self.spine.draw([geometry_at_age(months)], [f"At {label}"])
-        self.age_text.value = f"<b style='font-size:1.15em'>{html.escape(label)}</b>"
         self.readout.value = age_readout_html(months)
         self._chart_updates(months)
 
