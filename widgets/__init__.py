@@ -16,11 +16,11 @@ from widgets.figures.spine_figure import spine_figure
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
 from widgets.views.breath_lift import BreathLiftAnimator, breath_lift
+from widgets.views.breath_lift_teacher_panel import teacher_panel
 from widgets.views.chain_comparison import show_chain
 from widgets.views.curve_explorer import curve_explorer
 from widgets.views.question import ask, question
 from widgets.views.spine_comparison import compare_spines
-from widgets.views.teacher_panel import teacher_panel
 
 __all__ = [
     "PRESETS",

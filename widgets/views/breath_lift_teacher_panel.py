@@ -1,55 +1,68 @@
-"""Python sliders linked to an animator in the browser, for teachers presenting a lesson."""
+"""Large controls for a projector, linked to a :class:`BreathLiftAnimator` in the browser.
+
+One anywidget (``breath_lift_teacher_panel.js``, ``.css``): native, labelled controls that keep
+their keys from JupyterLab's shortcuts, so arrow keys move the sliders in both command and
+edit mode. Each trait is linked to the animator's trait of the same name with ``jslink``:
+moving a control changes the animation without a round trip to the kernel. Limits, steps,
+modes and speeds are the animator's own (its read-only traits), written nowhere else.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+import anywidget
 import ipywidgets as ipw
+import traitlets
 
 from widgets.views.breath_lift import BreathLiftAnimator
 
+#: The animator's traits the panel drives.
+LINKED: tuple[str, ...] = ("tempo", "exhale_ratio", "mode", "speed", "playing")
 
-def teacher_panel(animator: BreathLiftAnimator) -> ipw.VBox:
-    """Large ipywidgets controls linked to ``animator`` with ``jslink``.
 
-    The sliders link in the browser, so moving one changes the animation without a round trip
-    to the kernel. Use it on a projector, or to drive an animator shown elsewhere. Limits, steps,
-    modes and speeds are the animator's own (its read-only traits).
+class BreathLiftTeacherPanel(anywidget.AnyWidget):
+    """Tempo, inhale:exhale, mode, speed and play/pause in large type, for presenting.
+
+    Create it with :func:`teacher_panel`, which links it to an animator; its traits mirror the
+    animator's (``tempo`` breaths/min, ``exhale_ratio``, ``mode``, ``speed``, ``playing``) and
+    it reads the animator's ``limits``, ``modes`` and ``speeds`` once.
     """
-    if not isinstance(animator, BreathLiftAnimator):
-        raise TypeError(f"expected a BreathLiftAnimator, got {type(animator).__name__}")
-    style = {"description_width": "9rem"}
-    layout = {"width": "32rem"}
-    limits = animator.limits
-    tempo = ipw.FloatSlider(
-        value=animator.tempo,
-        **limits["tempo"],
-        description="Tempo (breaths/min)",
-        style=style,
-        layout=layout,
-    )
-    ratio = ipw.FloatSlider(
-        value=animator.exhale_ratio,
-        **limits["exhale_ratio"],
-        description="Exhale (× inhale)",
-        style=style,
-        layout=layout,
-    )
-    mode = ipw.Dropdown(
-        options=[(label, name) for name, label in animator.modes],
-        value=animator.mode,
-        description="Mode",
-        style=style,
-    )
-    speed = ipw.Dropdown(
-        options=[(label, value) for value, label in animator.speeds],
-        value=animator.speed,
-        description="Speed",
-        style=style,
-    )
-    playing = ipw.ToggleButton(value=animator.playing, description="Playing", icon="play")
-    # Continuous controls link in the browser; choice lists sync only their index in the
-    # browser, so they link through the kernel (a single message per change).
-    for control, trait in ((tempo, "tempo"), (ratio, "exhale_ratio"), (playing, "playing")):
-        ipw.jslink((control, "value"), (animator, trait))
-    for control, trait in ((mode, "mode"), (speed, "speed")):
-        ipw.link((control, "value"), (animator, trait))
-    return ipw.VBox([tempo, ratio, mode, speed, playing])
+
+    _esm = Path(__file__).with_name("breath_lift_teacher_panel.js")
+    _css = Path(__file__).with_name("breath_lift_teacher_panel.css")
+
+    tempo = traitlets.Float().tag(sync=True)
+    exhale_ratio = traitlets.Float().tag(sync=True)
+    mode = traitlets.Unicode().tag(sync=True)
+    speed = traitlets.Float().tag(sync=True)
+    playing = traitlets.Bool().tag(sync=True)
+    limits = traitlets.Dict(read_only=True).tag(sync=True)
+    modes = traitlets.List(read_only=True).tag(sync=True)
+    speeds = traitlets.List(read_only=True).tag(sync=True)
+
+    def __init__(self, animator: BreathLiftAnimator, **kwargs: Any) -> None:
+        if not isinstance(animator, BreathLiftAnimator):
+            raise ValueError(
+                "teacher_panel needs the animation to drive (a BreathLiftAnimator from "
+                f"widgets.breath_lift()), got {type(animator).__name__} {animator!r:.60}"
+            )
+        if kwargs:
+            raise ValueError(f"unknown argument(s) {', '.join(kwargs)}; the panel takes none")
+        super().__init__(**{name: getattr(animator, name) for name in LINKED})
+        self.set_trait("limits", {k: animator.limits[k] for k in ("tempo", "exhale_ratio")})
+        self.set_trait("modes", animator.modes)
+        self.set_trait("speeds", animator.speeds)
+        self.links = [ipw.jslink((self, name), (animator, name)) for name in LINKED]
+
+
+def teacher_panel(animator: BreathLiftAnimator) -> BreathLiftTeacherPanel:
+    """Large controls linked to ``animator`` in the browser, for a projector.
+
+    Raises
+    ------
+    ValueError
+        If ``animator`` is not a :class:`BreathLiftAnimator`.
+    """
+    return BreathLiftTeacherPanel(animator)
