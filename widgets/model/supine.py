@@ -131,8 +131,8 @@ class SupinePose:
     back_surface: np.ndarray
     front_surface: np.ndarray
     legs: np.ndarray
-    readouts: MappingProxyType
-    contacts: MappingProxyType
+    readouts: MappingProxyType[str, float]
+    contacts: MappingProxyType[str, float]
 
 
 def _rotation(deg: float) -> np.ndarray:
@@ -168,7 +168,8 @@ def _move(geom: SpineGeometry, deg: float, shift: np.ndarray) -> SpineGeometry:
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
-    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+    unit: np.ndarray = v / np.linalg.norm(v, axis=-1, keepdims=True)
+    return unit
 
 
 def _back_points(geom: SpineGeometry) -> dict[str, np.ndarray]:
@@ -255,7 +256,8 @@ def _settle_head(geom: SpineGeometry, pillow: float) -> tuple[SpineGeometry, flo
         return turn(moved, new_top, half)
 
     def lowest(bend: np.ndarray) -> np.ndarray:
-        return place(skull, bend)[..., 1].min(axis=1) - pillow
+        gap: np.ndarray = place(skull, bend)[..., 1].min(axis=1) - pillow
+        return gap
 
     grid = np.linspace(-limit, limit, 161)
     heights = lowest(grid)
@@ -310,7 +312,8 @@ def _front_points(geom: SpineGeometry, breath: float) -> np.ndarray:
     belly = anterior_mid + (_supine("belly_depth") + rise) * forward
     trunk = np.where((regions == "thoracic")[:, None], chest, belly)
     keep = regions != "cervical"
-    return trunk[keep]
+    front: np.ndarray = trunk[keep]
+    return front
 
 
 def _legs(geom: SpineGeometry, legs: str) -> np.ndarray:

@@ -39,8 +39,8 @@ class BreathLiftTeacherPanel(anywidget.AnyWidget):
     speed = traitlets.Float().tag(sync=True)
     playing = traitlets.Bool().tag(sync=True)
     limits = traitlets.Dict(read_only=True).tag(sync=True)
-    modes = traitlets.List(read_only=True).tag(sync=True)
-    speeds = traitlets.List(read_only=True).tag(sync=True)
+    modes: traitlets.List[list[str]] = traitlets.List(read_only=True).tag(sync=True)
+    speeds: traitlets.List[list[object]] = traitlets.List(read_only=True).tag(sync=True)
 
     def __init__(self, animator: BreathLiftAnimator, **kwargs: Any) -> None:
         if not isinstance(animator, BreathLiftAnimator):
