@@ -11,11 +11,22 @@ from importlib import resources
 from widgets.content.page_style import show_html
 from widgets.content.references import reference
 
+#: What to do for each urgency tier, from the most urgent down; ``data/red_flags.toml`` lists
+#: its groups in this order.
 URGENCY_TEXT = {
     "emergency": "Get emergency care now (call your emergency number or go to an emergency unit).",
+    "today": (
+        "Contact a doctor today, or an urgent-care service if you cannot reach one, "
+        "and mention these signs."
+    ),
     "soon": (
-        "See a doctor soon (within a day or two) and mention these signs; "
-        "sooner if you feel unwell or feverish."
+        "See a doctor within a few days and mention these signs; "
+        "sooner if you feel unwell or the pain gets worse."
+    ),
+    "mention": (
+        "On their own these are weak warning signs and need no urgent visit: mention them "
+        "to your doctor or physiotherapist, and act on the tiers above if any of their signs "
+        "appears too."
     ),
 }
 
@@ -47,6 +58,7 @@ def red_flags_html() -> str:
         "border-left:6px solid var(--jp-error-color1,#d32f2f);padding:0.6em 1em;"
         "background:var(--jp-layout-color2,#f5f5f5);color:var(--jp-ui-font-color1,#222)'>",
         "<h3 style='margin-top:0'>⚠ Get medical help if you notice any of these</h3>",
+        "<p>The signs are grouped by how quickly to act, the most urgent first.</p>",
     ]
     for group in red_flags():
         cites = "; ".join(html.escape(reference(k).short()) for k in group.sources)
