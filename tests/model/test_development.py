@@ -41,26 +41,36 @@ def test_the_tables_are_checked_by_the_table_tests():
 
 
 @pytest.mark.parametrize(
-    ("months", "mean", "sd", "source"),
+    ("months", "mean", "sd", "source", "status"),
     [
-        (36, 30.0, 6.0, "shefi2013"),  # 2-4 years, CT
-        (68, 33.2, 8.7, "ren2024"),  # 5.7 +/- 3 years
-        (222, 44.0, 9.0, "shefi2013"),  # 17-20 years, CT
+        (36, 30.0, 6.0, "shefi2013", "confirmed"),  # 2-4 years, CT: an age group's mean
+        (68, 33.2, 8.7, "ren2024", "derived"),  # MRI, 5.7 +/- 3 years: pooled over ages
+        (222, 44.0, 9.0, "shefi2013", "confirmed"),  # 17-20 years, CT: an age group's mean
     ],
 )
-def test_lumbar_lordosis_matches_the_sources_within_their_sd(months, mean, sd, source):
+def test_lumbar_lordosis_matches_the_sources_within_their_sd(months, mean, sd, source, status):
     assert abs(at_age(months).lumbar_lordosis - mean) <= sd
     assert value("development", "lumbar_lordosis_sd", str(months)) == sd
     (row,) = [a for a in anchors("lumbar_lordosis_sd") if a.age_months == months]
     assert row.source == source
-    assert row.status == "confirmed"
+    assert row.status == status
+
+
+def test_the_pooled_ren_mean_is_not_passed_off_as_a_measurement_at_its_age():
+    # Ren 2024: one mean over 96 children aged 5.7 +/- 3.0 years (MRI), not a value at 68 months.
+    (row,) = [a for a in anchors("lumbar_lordosis") if a.source == "ren2024"]
+    assert row.status != "confirmed"
+    assert "pooled over ages" in row.note and "not a value measured at 68 months" in row.note
+    # It sits between the CT group means on either side of it, so it bends no trend.
+    shefi = {a.age_months: a.value for a in anchors("lumbar_lordosis") if a.source == "shefi2013"}
+    assert shefi[36] < row.value < shefi[222]
 
 
 def test_lumbar_lordosis_sd_rows_sit_on_lumbar_anchors_of_the_same_source():
     lumbar = {a.age_months: a for a in anchors("lumbar_lordosis")}
     for sd in anchors("lumbar_lordosis_sd"):
         assert lumbar[sd.age_months].source == sd.source
-        assert lumbar[sd.age_months].status == "confirmed"
+        assert lumbar[sd.age_months].status == sd.status
 
 
 def test_lumbar_lordosis_never_falls_from_one_year_to_adulthood():

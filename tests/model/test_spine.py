@@ -64,6 +64,42 @@ def test_two_thirds_of_lumbar_lordosis_sits_at_l4_s1(d):
     assert share == pytest.approx(value("geometry", "l4_s1_share_of_lumbar_lordosis"), abs=1e-6)
 
 
+def segmental_lordosis(geom) -> list[float]:
+    return [
+        measure.superior_tilt(geom, lower) - measure.superior_tilt(geom, upper)
+        for upper, lower in zip(
+            ["L1", "L2", "L3", "L4", "L5"], ["L2", "L3", "L4", "L5", "S1"], strict=True
+        )
+    ]
+
+
+@pytest.mark.parametrize("name", ["adult-mean", "roussouly-1", "roussouly-4"])
+def test_the_lumbar_split_is_the_published_one(name):
+    # Sci Rep 2022, Table 2 (324 people): L1-L2 to L5-S1 carry 2.3, 11.7, 18.1, 25.2 and
+    # 42.7 % of the lordosis on average.
+    geom = build_spine(name)
+    total = measure.lumbar_lordosis(geom)
+    shares = [100 * a / total for a in segmental_lordosis(geom)]
+    assert shares == pytest.approx([2.3, 11.7, 18.1, 25.2, 42.7], abs=0.3)
+
+
+def test_roussouly_types_share_the_adult_scale():
+    # The four types take their lordosis from one study's PI groups (Sci Rep 2022), whose
+    # overall mean (50.5 deg) is near the adult mean: the flat types lie below the adult
+    # mean, type 3 (PI near the adult mean) near it, type 4 above it.
+    adult = preset("adult-mean").lumbar_lordosis
+    ll = {k: preset(f"roussouly-{k}").lumbar_lordosis for k in (1, 2, 3, 4)}
+    assert ll[1] < adult and ll[2] < adult
+    assert abs(ll[3] - adult) < 5.0
+    assert ll[4] > adult
+    assert ll[1] <= ll[2] < ll[3] < ll[4]
+    for k in (1, 2, 3, 4):
+        (row,) = [
+            r for r in load_table("presets") if r.key == (f"roussouly-{k}", "lumbar_lordosis")
+        ]
+        assert row.source == "scirep2022" and row.status == "derived"
+
+
 def test_segmental_lordosis_grows_toward_the_sacrum():
     geom = build_spine("adult-mean")
     per_level = [
