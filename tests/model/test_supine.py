@@ -1,3 +1,4 @@
+import itertools
 import math
 
 import numpy as np
@@ -7,6 +8,7 @@ from hypothesis import strategies as st
 
 from widgets.model import measure
 from widgets.model.supine import (
+    LIMITS,
     READOUTS,
     SupineParams,
     _back_points,
@@ -23,9 +25,9 @@ fractions = st.floats(0.0, 1.0, allow_nan=False)
     lift=fractions,
     breath=fractions,
     legs=st.sampled_from(["bent", "straight"]),
-    lift_range=st.floats(0, 15),
-    breath_depth=st.floats(0, 16),
-    pillow=st.floats(0, 150),
+    lift_range=st.floats(*LIMITS["lift_range"]),
+    breath_depth=st.floats(*LIMITS["breath_depth"]),
+    pillow=st.floats(*LIMITS["pillow"]),
 )
 def test_the_body_rests_on_the_bed_and_never_sinks_into_it(
     lift, breath, legs, lift_range, breath_depth, pillow
@@ -43,6 +45,26 @@ def test_the_body_rests_on_the_bed_and_never_sinks_into_it(
         assert points[:, 1].min() >= -0.5, region
     assert geom.skull[:, 1].min() >= pillow - 0.5
     assert pose.contacts["head"] == pytest.approx(0.0, abs=0.5)
+
+
+def test_the_head_never_sinks_into_the_pillow_anywhere_on_the_settings_grid():
+    # Every setting the animator accepts, on a grid that includes the extremes.
+    sinks = []
+    for legs, pillow, lift_range, breath_depth, lift, breath in itertools.product(
+        ["bent", "straight"],
+        np.linspace(*LIMITS["pillow"], 12),
+        LIMITS["lift_range"],
+        LIMITS["breath_depth"],
+        (0.0, 1.0),
+        (0.0, 1.0),
+    ):
+        params = SupineParams(
+            legs=legs, lift_range=lift_range, breath_depth=breath_depth, pillow=pillow
+        )
+        skull = supine_pose(params, lift, breath).geometry.skull
+        if skull[:, 1].min() < pillow - 0.5:
+            sinks.append((legs, pillow, lift_range, breath_depth, lift, breath))
+    assert sinks == []
 
 
 def test_default_pose_touches_at_sacrum_upper_back_and_head():
@@ -140,7 +162,7 @@ def test_key_poses_grid_and_readouts():
             {"breath_depth": -1},
             "breath_depth = -1 deg is out of range; allowed range is 0 to 16 deg",
         ),
-        ({"pillow": 200}, "pillow = 200 mm is out of range; allowed range is 0 to 150 mm"),
+        ({"pillow": 200}, "pillow = 200 mm is out of range; allowed range is 0 to 110 mm"),
         ({"legs": "crossed"}, "unknown legs 'crossed'; valid legs: bent, straight"),
         ({"spine": "giraffe"}, "unknown preset 'giraffe'"),
     ],
