@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "widgets"
 LAYER = {"validation": 0, "data": 0, "model": 1, "content": 1, "figures": 2, "views": 3}
 MAY_IMPORT = {
     "validation": set(),
-    "data": set(),
+    "data": {"validation"},
     "model": {"data", "validation", "model"},
     "content": {"data", "validation", "content"},
     "figures": {"data", "validation", "model", "content", "figures"},

@@ -34,7 +34,9 @@ def test_lookup_and_value():
     assert lookup("segments", "L5", "body").unit == "mm"
     # Sci Rep 2022, Table 2: (12.7 + 21.6) / 50.5 deg at L4-S1.
     assert value("geometry", "l4_s1_share_of_lumbar_lordosis") == pytest.approx(0.679)
-    with pytest.raises(KeyError, match="no row"):
+    with pytest.raises(
+        ValueError, match=r"segments.csv has no row \('L6', 'body'\); valid first keys: C1"
+    ):
         lookup("segments", "L6", "body")
 
 

@@ -10,6 +10,9 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
+
+from widgets.validation import check_choice, check_items, check_number, check_text
 
 STATUSES: dict[str, str] = {
     "confirmed": "read in the source",
@@ -57,8 +60,14 @@ class Row:
     status: str
     note: str
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", check_items("key", self.key, check_text, 1, "str"))
+        object.__setattr__(self, "value", check_number("value", self.value, self.unit))
+        for name in ("unit", "source", "note"):
+            check_text(name, getattr(self, name))
+        check_choice("status", self.status, tuple(STATUSES))
 
-@cache
+
 def load_table(name: str) -> tuple[Row, ...]:
     """Read one reference table.
 
@@ -77,8 +86,11 @@ def load_table(name: str) -> tuple[Row, ...]:
     ValueError
         If the table is unknown or a row is malformed (the message names file and line).
     """
-    if name not in TABLES:
-        raise ValueError(f"unknown table {name!r}; valid tables: {', '.join(TABLES)}")
+    return _read(check_choice("table", name, TABLES))
+
+
+@cache
+def _read(name: str) -> tuple[Row, ...]:
     text = resources.files(__package__).joinpath(f"{name}.csv").read_text(encoding="utf-8")
     reader = csv.DictReader(text.splitlines())
     fixed = {"value", "unit", "source", "status", "note"}
@@ -91,33 +103,57 @@ def load_table(name: str) -> tuple[Row, ...]:
             raise ValueError(
                 f"{name}.csv line {line}: value {record.get('value')!r} is not a number"
             ) from None
-        rows.append(
-            Row(
-                key=tuple(record[c] for c in key_columns),
+        try:
+            row = Row(
+                key=tuple(record[c] or "" for c in key_columns),
                 value=value,
                 unit=record["unit"] or "",
                 source=record["source"] or "",
                 status=record["status"] or "",
                 note=record["note"] or "",
             )
-        )
+        except ValueError as err:
+            raise ValueError(f"{name}.csv line {line}: {err}") from None
+        rows.append(row)
     return tuple(rows)
+
+
+@cache
+def _index(name: str) -> MappingProxyType[tuple[str, ...], Row]:
+    return MappingProxyType({row.key: row for row in load_table(name)})
 
 
 def lookup(name: str, *key: str) -> Row:
     """Return the row of table ``name`` whose key columns equal ``key``.
 
+    Parameters
+    ----------
+    name : str
+        Table name, one of :data:`TABLES`.
+    *key : str
+        The row's key columns, e.g. ``lookup("segments", "L5", "body")``.
+
     Raises
     ------
-    KeyError
-        If no row matches.
+    ValueError
+        If the table is unknown, a key part is not text, or no row matches; the message
+        names the table and the key and lists the valid keys (those that share the first
+        part of ``key``, if any do, else every first part).
     """
-    for row in load_table(name):
-        if row.key == key:
-            return row
-    raise KeyError(f"{name}.csv has no row {key!r}")
+    index = _index(check_choice("table", name, TABLES))
+    for i, part in enumerate(key):
+        check_text(f"key[{i}] of {name}.csv", part)
+    row = index.get(key)
+    if row is None:
+        same_start = [k for k in index if key and k[0] == key[0]]
+        if same_start:
+            valid = f"valid keys starting {key[0]!r}: " + ", ".join(map(repr, same_start))
+        else:
+            valid = "valid first keys: " + ", ".join(dict.fromkeys(k[0] for k in index))
+        raise ValueError(f"{name}.csv has no row {key!r}; {valid}")
+    return row
 
 
 def value(name: str, *key: str) -> float:
-    """Return just the number of :func:`lookup`."""
+    """Return just the number of :func:`lookup` (raises as it does)."""
     return lookup(name, *key).value

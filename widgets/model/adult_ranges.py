@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from widgets.data import Row, load_table
-from widgets.validation import check_choice
+from widgets.validation import check_choice, check_in_range, check_int_in_range, check_text
 
 #: The curves that have an adult band, in drawing order (widest band first).
 CURVES: tuple[str, ...] = ("lumbar_lordosis", "thoracic_kyphosis", "cervical_lordosis")
@@ -58,6 +58,19 @@ class AdultRange:
     cohort: str
     source: str
 
+    def __post_init__(self) -> None:
+        check_choice("curve", self.parameter, CURVES)
+        low = check_in_range("low", self.low, -180, 180, "deg")
+        high = check_in_range("high", self.high, -180, 180, "deg")
+        if not low < high:
+            raise ValueError(f"low must be below high, got low = {low:g}, high = {high:g} deg")
+        object.__setattr__(self, "low", low)
+        object.__setattr__(self, "high", high)
+        check_choice("band kind", self.kind, tuple(BAND_KINDS))
+        check_int_in_range("n", self.n, 1, 10**9, "people")
+        check_text("cohort", self.cohort)
+        check_text("source", self.source)
+
     @property
     def is_sd(self) -> bool:
         """True if the band is the spread of people (mean +/- 1 SD)."""
@@ -90,13 +103,14 @@ def _band(parameter: str, rows: dict[str, Row], kind: str) -> AdultRange:
     if missing:
         raise ValueError(f"adult_ranges.csv: {parameter} lacks the rows {sorted(missing)}")
     low, high, n = rows["low"], rows["high"], rows["n"]
-    if not low.value < high.value:
-        raise ValueError(f"adult_ranges.csv: {parameter} band {low.value:g}-{high.value:g} deg")
-    if n.value < 1 or n.value != int(n.value):
+    if n.value != int(n.value):
         raise ValueError(f"adult_ranges.csv: {parameter} n = {n.value:g} is not a count")
     if len({low.source, high.source, n.source}) != 1:
         raise ValueError(f"adult_ranges.csv: the rows of {parameter} cite different sources")
-    return AdultRange(parameter, low.value, high.value, kind, int(n.value), n.note, low.source)
+    try:
+        return AdultRange(parameter, low.value, high.value, kind, int(n.value), n.note, low.source)
+    except ValueError as err:
+        raise ValueError(f"adult_ranges.csv: {parameter}: {err}") from None
 
 
 def _load() -> MappingProxyType[str, AdultRange]:

@@ -50,10 +50,10 @@ from types import MappingProxyType
 
 import numpy as np
 
-from widgets.data import Row, load_table
+from widgets.data import STATUSES, Row, load_table
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import RANGES, SpineParams
-from widgets.validation import check_choice, check_in_range
+from widgets.validation import check_choice, check_in_range, check_text, describe
 
 #: Ages the model covers, in months (birth to 20 years).
 AGE_RANGE_MONTHS: tuple[float, float] = (0.0, 240.0)
@@ -102,6 +102,14 @@ class Anchor:
     status: str
     note: str
 
+    def __post_init__(self) -> None:
+        check_choice("parameter", self.parameter, (*PARAMETERS, *SPREADS))
+        object.__setattr__(self, "age_months", _check_age(self.age_months))
+        object.__setattr__(self, "value", check_in_range("value", self.value, -180, 180, "deg"))
+        check_text("source", self.source)
+        check_choice("status", self.status, tuple(STATUSES))
+        check_text("note", self.note)
+
 
 @dataclass(frozen=True)
 class Milestone:
@@ -130,6 +138,20 @@ class Milestone:
     source: str
     note: str = ""
 
+    def __post_init__(self) -> None:
+        check_text("name", self.name)
+        check_text("label", self.label)
+        start = check_in_range("start_months", self.start_months, *AGE_RANGE_MONTHS, "months")
+        end = check_in_range("end_months", self.end_months, *AGE_RANGE_MONTHS, "months")
+        if start > end:
+            raise ValueError(
+                f"start_months must not be after end_months, got {start:g} and {end:g} months"
+            )
+        object.__setattr__(self, "start_months", start)
+        object.__setattr__(self, "end_months", end)
+        check_text("source", self.source)
+        check_text("note", self.note, allow_empty=True)
+
 
 def _check_age(age_months: object) -> float:
     return check_in_range("age_months", age_months, *AGE_RANGE_MONTHS, "months")
@@ -141,9 +163,10 @@ def _load_anchors() -> MappingProxyType[str, tuple[Anchor, ...]]:
     for row in load_table("development"):
         parameter, age = row.key
         check_choice("development parameter", parameter, known)
-        anchor = Anchor(
-            parameter, _check_age(float(age)), row.value, row.source, row.status, row.note
-        )
+        try:
+            anchor = Anchor(parameter, float(age), row.value, row.source, row.status, row.note)
+        except ValueError as err:
+            raise ValueError(f"development.csv {parameter} at {age} months: {err}") from None
         if parameter in RANGES:
             check_in_range(f"{parameter} at {age} months", row.value, *RANGES[parameter], "deg")
         by_parameter.setdefault(parameter, []).append(anchor)
@@ -181,18 +204,25 @@ def anchors(parameter: str) -> tuple[Anchor, ...]:
     return _ANCHORS[parameter]
 
 
-def _check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
+def check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
+    """Return ``ages`` (one age or many, months) as a float array, each in 0 to 240.
+
+    Raises
+    ------
+    ValueError
+        If ``ages`` holds anything but real numbers (bools included), or an age that is not
+        finite or lies outside 0 to 240 months; the message names ``age_months``, the value
+        and the allowed range.
+    """
     low, high = AGE_RANGE_MONTHS
     allowed = f"numbers of months from {low:g} to {high:g}"
     try:
         raw = np.asarray(ages)
-        if raw.dtype == object:
-            raise TypeError
-        arr = raw.astype(float)
-    except (TypeError, ValueError):
-        raise ValueError(f"ages must be {allowed}, got {ages!r:.60}") from None
-    if raw.dtype == bool:
-        raise ValueError(f"ages must be {allowed}, not booleans, got {ages!r:.60}")
+    except (TypeError, ValueError):  # ragged nesting
+        raw = np.asarray(None)
+    if raw.dtype.kind not in "iuf":
+        raise ValueError(f"ages must be {allowed}, got {describe(ages)}")
+    arr = raw.astype(float)
     bad = ~np.isfinite(arr) | (arr < low) | (arr > high)
     if np.any(bad):
         _check_age(float(arr[bad].flat[0]))  # raises with the clear message
@@ -219,7 +249,7 @@ def curve_table(ages: Iterable[float] | np.ndarray) -> dict[str, np.ndarray]:
         If any age is not finite or lies outside 0 to 240 months (the message names
         ``age_months``, the value and the allowed range).
     """
-    arr = _check_ages(ages)
+    arr = check_ages(ages)
     table = {p: np.interp(arr, _AGES[p], _VALUES[p]) for p in PARAMETERS}
     table["sacral_slope"] = table["pelvic_incidence"] - table["pelvic_tilt"]
     return table
@@ -283,11 +313,12 @@ def _load_milestones() -> tuple[Milestone, ...]:
     result = []
     for name, b in bounds.items():
         start, end = b["start"], b["end"]
-        if not 0.0 <= start.value <= end.value:
-            raise ValueError(f"milestones.csv: {name} window {start.value:g}-{end.value:g} months")
         note = start.note if start.note == end.note else f"{start.note}; {end.note}"
         label = _MILESTONE_LABELS[name]
-        result.append(Milestone(name, label, start.value, end.value, start.source, note))
+        try:
+            result.append(Milestone(name, label, start.value, end.value, start.source, note))
+        except ValueError as err:
+            raise ValueError(f"milestones.csv: {name}: {err}") from None
     return tuple(result)
 
 

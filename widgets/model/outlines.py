@@ -10,6 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from widgets.data import value
+from widgets.validation import check_in_range, check_int_in_range
+
+#: Accepted sizes of the outlines, mm: course limits, far wider than any body, so that only
+#: nonsense (zero, negative, huge, not a number) is refused.
+SIZE_RANGE_MM: tuple[float, float] = (1.0, 1000.0)
+#: Accepted numbers of points on a circle.
+CIRCLE_POINTS: tuple[int, int] = (3, 10_000)
 
 # Skull profile facing +x, origin at the occipital condyles (top of C1), Frankfort plane
 # (porion -> orbitale) horizontal. Drawn with a vertex-to-gonion distance of 200 units,
@@ -70,7 +77,13 @@ def sacrum(depth: float) -> np.ndarray:
 
     The frame has its origin at the middle of the S1 endplate, x along the endplate toward
     the front and y along the endplate normal (up). ``depth`` is the endplate width, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``depth`` is not a number in :data:`SIZE_RANGE_MM`.
     """
+    depth = check_in_range("depth", depth, *SIZE_RANGE_MM, "mm")
     length = value("geometry", "sacrum_length") / 100.0
     half = depth / 2.0
     pts = [
@@ -94,8 +107,13 @@ def innominate(radius: float) -> np.ndarray:
 
     The pelvic frame has its origin at the hip axis and y pointing to the middle of the
     S1 endplate, which lies at ``(0, radius)``; x points forward.
+
+    Raises
+    ------
+    ValueError
+        If ``radius`` is not a number in :data:`SIZE_RANGE_MM`.
     """
-    r = radius
+    r = check_in_range("radius", radius, *SIZE_RANGE_MM, "mm")
     pts = [
         (-40, r + 5),
         (-10, r + 42),
@@ -115,6 +133,15 @@ def innominate(radius: float) -> np.ndarray:
 
 
 def circle(radius: float, n: int = 24) -> np.ndarray:
-    """Points on a circle of ``radius`` mm around the origin."""
+    """``n`` points on a circle of ``radius`` mm around the origin.
+
+    Raises
+    ------
+    ValueError
+        If ``radius`` is not a number in :data:`SIZE_RANGE_MM` or ``n`` is not a whole
+        number in :data:`CIRCLE_POINTS`.
+    """
+    radius = check_in_range("radius", radius, *SIZE_RANGE_MM, "mm")
+    n = check_int_in_range("n", n, *CIRCLE_POINTS, "points")
     a = np.linspace(0.0, 2.0 * np.pi, n, endpoint=False)
     return np.column_stack([radius * np.cos(a), radius * np.sin(a)])
