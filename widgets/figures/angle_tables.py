@@ -14,8 +14,9 @@ from widgets.content.references import reference
 from widgets.data import STATUSES
 from widgets.figures.spine_parts import PRESET_TITLES
 from widgets.model.ages import age_label, check_age
-from widgets.model.development import Anchor, anchors, at_age
+from widgets.model.development import PARAMETERS, Anchor, anchors, at_age
 from widgets.model.spine_params import LABELS, preset_sources
+from widgets.validation import check_choice
 
 #: Meaning of the status ``"interpolated"``, which only the age readout uses.
 INTERPOLATED = "a straight line between two sourced values"
@@ -34,11 +35,12 @@ def preset_table_html(name: str) -> str:
     rows = []
     for parameter, row in preset_sources(name).items():
         ref = reference(row.source)
-        link = f'<a href="{ref.link}" target="_blank" rel="noopener">{html.escape(ref.short())}</a>'
+        href = html.escape(ref.link)
+        link = f'<a href="{href}" target="_blank" rel="noopener">{html.escape(ref.short())}</a>'
         rows.append(
             f"<tr><td>{html.escape(LABELS[parameter])}</td><td>{row.value:g}°</td>"
-            f"<td>{link}</td><td title='{html.escape(STATUSES[row.status])}'>{row.status}</td>"
-            f"<td>{html.escape(row.note)}</td></tr>"
+            f"<td>{link}</td><td title='{html.escape(STATUSES[row.status])}'>"
+            f"{html.escape(row.status)}</td><td>{html.escape(row.note)}</td></tr>"
         )
     head = "<tr><th>angle</th><th>value</th><th>source</th><th>status</th><th>note</th></tr>"
     return (
@@ -81,8 +83,9 @@ def angle_status(parameter: str, months: float) -> tuple[str, str]:
     ------
     ValueError
         If ``months`` is not a number in 0 to 240 (the message names ``age_months``) or
-        ``parameter`` is unknown.
+        ``parameter`` is not one of the five angles (the message lists them).
     """
+    check_choice("parameter", parameter, PARAMETERS)
     used = _bracket(parameter, check_age(months))
     if any(a.status == "illustrative" for a in used):
         return "illustrative", "a teaching choice: no measured value at this age"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from widgets.figures.theme import axis_style, base_layout
-from widgets.model.supine import SupineParams, supine_pose
+from widgets.figures.theme import axis_style, base_layout, check_px
+from widgets.model.supine import LIMITS, UNITS, SupineParams, supine_pose
+from widgets.validation import check_in_range, check_instance
 
 #: Readouts compared, with their axis labels.
 MEASURES: dict[str, str] = {
@@ -20,7 +21,13 @@ def movement_changes(params: SupineParams) -> dict[str, dict[str, float]]:
     """Change of each readout (deg) from rest, for a full breath, and for a full lift.
 
     Returns ``{case: {readout: change}}`` with cases ``"breath only"`` and ``"waist lift"``.
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is not a :class:`~widgets.model.supine.SupineParams`.
     """
+    check_instance("params", params, SupineParams, "SupineParams (widgets.model.supine)")
     rest = supine_pose(params, 0.0, 0.0).readouts
     cases = {"breath only": (0.0, 1.0), "waist lift": (1.0, 0.0)}
     out: dict[str, dict[str, float]] = {}
@@ -31,7 +38,7 @@ def movement_changes(params: SupineParams) -> dict[str, dict[str, float]]:
 
 
 def breath_vs_lift_figure(
-    quiet: float = 3.0, deep: float = 16.0, lift: float = 8.0, height: int = 380
+    quiet: float = 3.0, deep: float = 16.0, lift: float = 8.0, height: float = 380
 ) -> go.Figure:
     """Grouped bars of the change from rest (deg) for a quiet breath, a deep breath and a lift.
 
@@ -42,7 +49,20 @@ def breath_vs_lift_figure(
         Burgos 2021's 16 deg maximum).
     lift : float
         Extra low-back curve at the top of the lift, deg.
+    height : float
+        Figure height, px, in :data:`~widgets.figures.theme.PX_RANGE`.
+
+    Raises
+    ------
+    ValueError
+        If ``quiet`` or ``deep`` is outside the lying model's breath depths, ``lift`` outside
+        its lift range (``LIMITS`` of :mod:`widgets.model.supine`), or ``height`` out of range;
+        the message names the parameter, the value and the range.
     """
+    quiet = check_in_range("quiet", quiet, *LIMITS["breath_depth"], UNITS["breath_depth"])
+    deep = check_in_range("deep", deep, *LIMITS["breath_depth"], UNITS["breath_depth"])
+    lift = check_in_range("lift", lift, *LIMITS["lift_range"], UNITS["lift_range"])
+    height = check_px("height", height)
     cases = {
         f"quiet breath ({quiet:g}°)": movement_changes(SupineParams(breath_depth=quiet))[
             "breath only"

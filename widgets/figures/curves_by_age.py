@@ -12,7 +12,6 @@ The parts live in ``curves_by_age_scale`` (names, colours, the age axis),
 
 from __future__ import annotations
 
-import html
 import json
 from functools import cache
 from typing import Any
@@ -35,7 +34,7 @@ from widgets.figures.curves_by_age_traces import (
     add_legend,
     add_model_curves,
 )
-from widgets.figures.theme import axis_style, base_layout
+from widgets.figures.theme import axis_style, base_layout, plotly_text
 from widgets.model.ages import age_label, check_age
 from widgets.model.development import at_age
 
@@ -107,7 +106,7 @@ def age_marker(months: float) -> tuple[dict[str, Any], dict[str, Any], dict[str,
         "yref": "paper",
         "yanchor": "bottom",
         "showarrow": False,
-        "text": f"<b>{html.escape(age_label(age))}</b>",
+        "text": f"<b>{plotly_text(age_label(age))}</b>",
         "font": {"color": MARKER_COLOUR, "size": 13},
         "name": "age-marker",
     }

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import plotly.graph_objects as go
 
 from widgets.content.references import reference
-from widgets.figures.curves_by_age_scale import AGE_X_END, age_axis, hover_paragraph
-from widgets.figures.theme import TEXT
+from widgets.figures.curves_by_age_scale import AGE_X_END, age_axis, check_chart, hover_paragraph
+from widgets.figures.theme import TEXT, plotly_text
 from widgets.model.development import MILESTONES
 
 #: Colour of the milestone windows.
@@ -17,16 +15,21 @@ MILESTONE_COLOUR = "#5fa8d3"
 
 
 def add_milestones(fig: go.Figure) -> list[str]:
-    """One row per milestone in the lower panel; returns their labels, top to bottom."""
+    """One row per milestone in the lower panel; returns their labels, top to bottom.
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` is not the chart's two-panel figure (see ``check_chart``).
+    """
+    check_chart("fig", fig)
     for m in MILESTONES:
         who = m.source == "who-mgrs2006"
         window = (
             f"{m.start_months:g}–{m.end_months:g} months" if who else f"by {m.end_months:g} months"
         )
-        hover = (
-            f"<b>{html.escape(m.label)}</b>: {window}<br>{reference(m.source).short()}<br>"
-            f"{hover_paragraph(m.note)}"
-        )
+        source = plotly_text(reference(m.source).short())
+        hover = f"<b>{plotly_text(m.label)}</b>: {window}<br>{source}<br>{hover_paragraph(m.note)}"
         fig.add_trace(
             go.Scatter(
                 x=age_axis(np.array([m.start_months, m.end_months])),
@@ -34,7 +37,7 @@ def add_milestones(fig: go.Figure) -> list[str]:
                 mode="lines+text" if who else "markers+text",
                 line={"color": MILESTONE_COLOUR, "width": 7},
                 marker={"symbol": "line-ns", "size": 12, "line": {"width": 3, "color": TEXT}},
-                text=["", f"  {m.label} ({window})"],
+                text=["", f"  {plotly_text(m.label)} ({window})"],
                 textposition="middle right",
                 textfont={"size": 11, "color": TEXT},
                 name=m.label,
@@ -49,7 +52,14 @@ def add_milestones(fig: go.Figure) -> list[str]:
 
 
 def add_age_notes(fig: go.Figure) -> None:
-    """Head control (CDC) as a dotted line across the curves, and what below 0° means."""
+    """Head control (CDC) as a dotted line across the curves, and what below 0° means.
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` is not the chart's two-panel figure (see ``check_chart``).
+    """
+    check_chart("fig", fig)
     head = next(m for m in MILESTONES if m.name == "head_steady")
     x = float(age_axis(head.end_months))
     fig.add_shape(

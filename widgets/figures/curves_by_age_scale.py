@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import html
 import textwrap
 from typing import overload
 
 import numpy as np
+import plotly.graph_objects as go
 
-from widgets.figures.theme import REGION_COLOURS
-from widgets.model.development import AGE_RANGE_MONTHS
+from widgets.figures.theme import REGION_COLOURS, plotly_text
+from widgets.model.development import AGE_RANGE_MONTHS, check_ages
+from widgets.validation import check_choice, check_instance, check_int_in_range, check_text
 
 #: The three curves drawn against age, their short plain names and their regions.
 CURVES: dict[str, str] = {
@@ -42,8 +43,15 @@ def age_axis(months: float | np.ndarray) -> float | np.ndarray:
 
     The square root stretches the first two years, where the milestones are, so that they
     take about a third of the width instead of a tenth.
+
+    Raises
+    ------
+    ValueError
+        If an age is not a finite number in 0 to 240 months (the message names
+        ``age_months``).
     """
-    return np.sqrt(months)
+    position = np.sqrt(check_ages(months))
+    return float(position) if position.ndim == 0 else position
 
 
 #: Right end of the age axis and the plotted x range (a little wider), axis units.
@@ -52,10 +60,45 @@ AGE_X_RANGE = (-0.4, AGE_X_END + 0.4)
 
 
 def curve_colour(parameter: str) -> str:
-    """The region colour of one of :data:`CURVES`."""
-    return REGION_COLOURS[CURVE_REGIONS[parameter]]
+    """The region colour of one of :data:`CURVES`.
+
+    Raises
+    ------
+    ValueError
+        If ``parameter`` is not one of :data:`CURVES`; the message lists them.
+    """
+    return REGION_COLOURS[CURVE_REGIONS[check_choice("curve", parameter, tuple(CURVES))]]
 
 
 def hover_paragraph(text: str, width: int = 60) -> str:
-    """``text`` escaped and broken into lines of at most ``width`` characters for a hover."""
-    return "<br>".join(textwrap.wrap(html.escape(text), width))
+    """``text`` broken into lines of at most ``width`` characters for a hover, shown as typed.
+
+    The lines are made safe for plotly with :func:`~widgets.figures.theme.plotly_text` (no
+    markup, no ``%{...}`` template) and joined with ``<br>``.
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a str or ``width`` not a whole number from 10 to 1000.
+    """
+    check_text("text", text, allow_empty=True)
+    width = check_int_in_range("width", width, 10, 1000, "characters")
+    return "<br>".join(plotly_text(line) for line in textwrap.wrap(text, width))
+
+
+def check_chart(name: str, fig: object) -> go.Figure:
+    """Return ``fig`` if it is a plotly figure with the chart's two panels (rows 1 and 2).
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` is not a ``go.Figure`` made by ``make_subplots(rows=2, cols=1)`` (as
+        :func:`~widgets.figures.curves_by_age.curves_figure` makes it).
+    """
+    what = "a plotly figure with two panels (make_subplots(rows=2, cols=1))"
+    figure = check_instance(name, fig, go.Figure, what)
+    try:
+        figure.get_subplot(2, 1)
+    except Exception:  # plotly raises a bare Exception for a figure without a grid
+        raise ValueError(f"{name} must be {what}, got a go.Figure without that grid") from None
+    return figure

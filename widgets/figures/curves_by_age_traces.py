@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 from typing import Any
 
@@ -15,10 +14,11 @@ from widgets.figures.curves_by_age_scale import (
     CURVE_PLACES,
     CURVES,
     age_axis,
+    check_chart,
     curve_colour,
     hover_paragraph,
 )
-from widgets.figures.theme import TEXT, rgba
+from widgets.figures.theme import TEXT, plotly_text, rgba
 from widgets.model.adult_ranges import ADULT_RANGES
 from widgets.model.ages import age_label
 from widgets.model.development import anchors, curve_table
@@ -29,7 +29,14 @@ _BAND_PATTERNS = {"lumbar_lordosis": "\\", "thoracic_kyphosis": "/", "cervical_l
 
 
 def add_adult_bands(fig: go.Figure) -> None:
-    """Hatched adult bands behind everything, each labelled inside."""
+    """Hatched adult bands behind everything, each labelled inside.
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` is not the chart's two-panel figure (see ``check_chart``).
+    """
+    check_chart("fig", fig)
     x0, x1 = AGE_X_RANGE
     for parameter, band in ADULT_RANGES.items():
         colour, label = curve_colour(parameter), CURVES[parameter]
@@ -53,7 +60,8 @@ def add_adult_bands(fig: go.Figure) -> None:
                 legendgroup="adult",
                 showlegend=False,
                 meta={"kind": "adult-range", "parameter": parameter},
-                hovertemplate=f"{hover}<br>({reference(band.source).short()})<extra></extra>",
+                hovertemplate=f"{hover}<br>({plotly_text(reference(band.source).short())})"
+                "<extra></extra>",
             ),
             row=1,
             col=1,
@@ -72,7 +80,14 @@ def add_adult_bands(fig: go.Figure) -> None:
 
 
 def add_model_curves(fig: go.Figure) -> None:
-    """The model, solid where sourced and dotted where illustrative."""
+    """The model, solid where sourced and dotted where illustrative.
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` is not the chart's two-panel figure (see ``check_chart``).
+    """
+    check_chart("fig", fig)
     for parameter, label in CURVES.items():
         solid: tuple[list[float | None], list[float | None]] = ([], [])
         dotted: tuple[list[float | None], list[float | None]] = ([], [])
@@ -104,7 +119,14 @@ def add_model_curves(fig: go.Figure) -> None:
 
 
 def add_anchor_dots(fig: go.Figure) -> None:
-    """The anchors: filled if sourced, open if illustrative; the lumbar SD as error bars."""
+    """The anchors: filled if sourced, open if illustrative; the lumbar SD as error bars.
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` is not the chart's two-panel figure (see ``check_chart``).
+    """
+    check_chart("fig", fig)
     spread = {a.age_months: a.value for a in anchors("lumbar_lordosis_sd")}
     for (parameter, label), sourced in itertools.product(CURVES.items(), (True, False)):
         rows = [a for a in anchors(parameter) if (a.status != "illustrative") == sourced]
@@ -114,7 +136,7 @@ def add_anchor_dots(fig: go.Figure) -> None:
         errors = [spread.get(a.age_months) for a in rows]
         texts = [
             f"<b>{label}</b>: {a.value:g}° at {age_label(a.age_months)}<br>"
-            f"{html.escape(reference(a.source).short())} · {a.status}<br>{hover_paragraph(a.note)}"
+            f"{plotly_text(reference(a.source).short())} · {a.status}<br>{hover_paragraph(a.note)}"
             + (f"<br>error bar: ± 1 SD = {e:g}°" if e else "")
             for a, e in zip(rows, errors, strict=True)
         ]
@@ -151,7 +173,14 @@ def add_anchor_dots(fig: go.Figure) -> None:
 
 
 def add_legend(fig: go.Figure) -> None:
-    """One entry per curve (a click hides the curve), then a key to the marks."""
+    """One entry per curve (a click hides the curve), then a key to the marks.
+
+    Raises
+    ------
+    ValueError
+        If ``fig`` is not the chart's two-panel figure (see ``check_chart``).
+    """
+    check_chart("fig", fig)
 
     def entry(name: str, group: str, mode: str = "lines", **style: Any) -> go.Scatter:
         return go.Scatter(

@@ -23,12 +23,20 @@ from widgets.figures.spine_parts import (
     PELVIS_LABEL_Y,
     angle_labels,
     angles_sentence,
+    check_geometry,
     outlines,
     side_by_side,
     x_extent,
 )
 from widgets.figures.theme import REGION_COLOURS
 from widgets.model.spine import SpineGeometry
+from widgets.validation import (
+    check_int_in_range,
+    check_items,
+    check_number,
+    check_text,
+    describe,
+)
 
 #: Decimal places kept in the coordinates sent to the browser (0.1 mm).
 PRECISION = 1
@@ -42,7 +50,37 @@ SCALE_BAR_MM = 100.0
 #: Room kept left of the leftmost vertebra for a curve label, in font sizes.
 _LABEL_EMS = 9.0
 
+#: Accepted widths of a drawing on screen, px: room for the labels at the narrow end.
+WIDTH_RANGE_PX: tuple[int, int] = (200, 4000)
+
 Frame = tuple[float, float, float, float]  # x0, x1, y0, y1 in mm, y up
+
+
+def check_width(name: str, value: object) -> int:
+    """Return a drawing width ``value`` (px) if it is a whole number in :data:`WIDTH_RANGE_PX`."""
+    return check_int_in_range(name, value, *WIDTH_RANGE_PX, "px")
+
+
+def check_frame(name: str, frame: object) -> Frame:
+    """Return ``frame`` as four floats ``(x0, x1, y0, y1)``, mm, with ``x0 < x1`` and ``y0 < y1``.
+
+    Raises
+    ------
+    ValueError
+        If ``frame`` is not four finite numbers or a side has no length; the message names it.
+    """
+    what = "four numbers (x0, x1, y0, y1) in mm, as from spine_frame()"
+    values = check_items(name, frame, lambda n, v: check_number(n, v, "mm"), 0, what)
+    if len(values) != 4:
+        raise ValueError(f"{name} must be a list of {what}, got {describe(frame)}")
+    x0, x1, y0, y1 = values
+    if not (x0 < x1 and y0 < y1):
+        raise ValueError(f"{name} must have x0 < x1 and y0 < y1 (mm), got {(x0, x1, y0, y1)!r}")
+    return (x0, x1, y0, y1)
+
+
+def _layout(name: str, layout: object) -> tuple[SpineGeometry, ...]:
+    return check_items(name, layout, check_geometry, 1, "SpineGeometry")
 
 
 def _flat(points: np.ndarray, dx: float) -> list[float]:
@@ -66,7 +104,15 @@ def spine_frame(spines: Iterable[Sequence[SpineGeometry]], width_px: int) -> Fra
     -------
     tuple of float
         ``(x0, x1, y0, y1)``, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``spines`` is not a non-empty list of non-empty lists of geometries, or
+        ``width_px`` is not a whole number in :data:`WIDTH_RANGE_PX`.
     """
+    spines = check_items("spines", spines, _layout, 1, "lists of SpineGeometry")
+    width_px = check_width("width_px", width_px)
     label_left, outline_left, right, top = np.inf, np.inf, -np.inf, -np.inf
     for layout in spines:
         geoms = list(layout)
@@ -120,11 +166,19 @@ def spine_scene(
     Raises
     ------
     ValueError
-        If the number of titles differs from the number of spines.
+        If ``geoms`` is not a non-empty list of geometries, ``titles`` not one text per spine,
+        ``frame`` not a frame (see :func:`check_frame`), ``width_px`` out of
+        :data:`WIDTH_RANGE_PX` or ``description`` not text.
     """
+    geoms = _layout("geoms", geoms)
+    titles = check_items("titles", titles, check_text, 0, "str")
     if len(titles) != len(geoms):
-        raise ValueError(f"got {len(titles)} titles for {len(geoms)} spines; give one per spine")
-    x0, x1, y0, y1 = frame
+        raise ValueError(
+            f"titles: got {len(titles)} titles for {len(geoms)} spines; give one per spine"
+        )
+    x0, x1, y0, y1 = check_frame("frame", frame)
+    width_px = check_width("width_px", width_px)
+    check_text("description", description, allow_empty=True)
     font = FONT_PX * (x1 - x0) / width_px
     spines = []
     sentences = []
@@ -182,25 +236,45 @@ def spine_scene(
 class SpineDrawing(anywidget.AnyWidget):
     """Spines side by side, to scale, drawn in SVG (no controls; see :meth:`draw`).
 
-    Parameters (traits)
-    -------------------
+    Parameters
+    ----------
+    frame : tuple of float
+        ``(x0, x1, y0, y1)``, mm, y up: from :func:`spine_frame`.
+    width_px : int, optional
+        Width on screen, px, in :data:`WIDTH_RANGE_PX`.
+    description : str, optional
+        What the drawing shows, for screen readers.
+
+    Traits
+    ------
     scene : dict
-        What to draw, from :func:`spine_scene`; the single source of truth.
+        What to draw, from :func:`spine_scene`; the single source of truth. Read-only: it is
+        computed by :meth:`draw`, so setting it from Python raises ``traitlets.TraitError``.
+
+    Raises
+    ------
+    ValueError
+        If ``frame``, ``width_px`` or ``description`` is not as above.
     """
 
     _esm = Path(__file__).with_name("spine_drawing.js")
     _css = Path(__file__).with_name("spine_drawing.css")
 
-    scene = traitlets.Dict().tag(sync=True)
+    scene = traitlets.Dict(read_only=True).tag(sync=True)
 
-    def __init__(
-        self, frame: Frame, width_px: int = 380, description: str = "", **kwargs: Any
-    ) -> None:
-        super().__init__(**kwargs)
-        self.frame = frame
-        self.width_px = width_px
-        self.description = description
+    def __init__(self, frame: Frame, width_px: int = 380, description: str = "") -> None:
+        self.frame = check_frame("frame", frame)
+        self.width_px = check_width("width_px", width_px)
+        self.description = check_text("description", description, allow_empty=True)
+        super().__init__()
 
     def draw(self, geoms: Sequence[SpineGeometry], titles: Sequence[str]) -> None:
-        """Draw ``geoms`` with ``titles`` in the drawing's frame (one ``scene`` update)."""
-        self.scene = spine_scene(geoms, titles, self.frame, self.width_px, self.description)
+        """Draw ``geoms`` with ``titles`` in the drawing's frame (one ``scene`` update).
+
+        Raises
+        ------
+        ValueError
+            As :func:`spine_scene` does, for geometries or titles that are not as documented.
+        """
+        scene = spine_scene(geoms, titles, self.frame, self.width_px, self.description)
+        self.set_trait("scene", scene)

@@ -7,13 +7,24 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from widgets.figures.spine_parts import (
+    MAX_COORD_MM,
     PRESET_TITLES,
     angle_labels,
+    check_geometry,
     outlines,
     side_by_side,
 )
-from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout, rgba
+from widgets.figures.theme import (
+    REGION_COLOURS,
+    axis_style,
+    base_layout,
+    check_px,
+    plotly_text,
+    rgba,
+)
 from widgets.model.spine import SpineGeometry, build_spine
+from widgets.model.spine_params import PRESETS
+from widgets.validation import check_in_range, check_items, check_text, describe
 
 __all__ = ["PRESET_TITLES", "spine_figure", "spine_traces"]
 
@@ -22,9 +33,19 @@ def spine_traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
     """The plotly traces of one spine, shifted ``dx`` mm to the right.
 
     One filled trace per outline of :func:`~widgets.figures.spine_parts.outlines`, in its
-    order, then the hip axis; ``tag`` names the spine in every hover. Vertebrae carry
+    order, then the hip axis; ``tag`` names the spine in every hover (shown as typed: see
+    :func:`~widgets.figures.theme.plotly_text`). Vertebrae carry
     ``meta={"kind": "vertebra", "spine": tag}``.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a geometry, ``dx`` not a finite number of mm up to
+        :data:`~widgets.figures.spine_parts.MAX_COORD_MM` either way, or ``tag`` not text.
     """
+    check_geometry("geom", geom)
+    dx = check_in_range("dx", dx, -MAX_COORD_MM, MAX_COORD_MM, "mm")
+    label = plotly_text(check_text("tag", tag))
     traces: list[go.Scatter] = []
     for part in outlines(geom):
         colour = REGION_COLOURS[part.region or ("disc" if part.kind == "disc" else "bone")]
@@ -41,7 +62,7 @@ def spine_traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
                 line={"color": colour, "width": part.line_width},
                 fillcolor=rgba(colour, part.opacity),
                 hoveron="fills",
-                hovertemplate=f"{hover}<extra>{tag}</extra>",
+                hovertemplate=f"{hover}<extra>{label}</extra>",
                 showlegend=False,
             )
         )
@@ -53,11 +74,23 @@ def spine_traces(geom: SpineGeometry, dx: float, tag: str) -> list[go.Scatter]:
             mode="markers",
             name="hip axis",
             marker={"symbol": "circle-open", "size": 9, "color": REGION_COLOURS["bone"]},
-            hovertemplate=f"hip axis<extra>{tag}</extra>",
+            hovertemplate=f"hip axis<extra>{label}</extra>",
             showlegend=False,
         )
     )
     return traces
+
+
+def _spine(name: str, spine: object) -> SpineGeometry:
+    """A geometry from a geometry or a preset name, with a clear error for anything else."""
+    if isinstance(spine, SpineGeometry):
+        return spine
+    if isinstance(spine, str) and spine in PRESETS:
+        return build_spine(spine)
+    raise ValueError(
+        f"{name} must be a SpineGeometry (from widgets.build_spine) or a preset name, "
+        f"got {describe(spine)}; valid presets: {', '.join(PRESETS)}"
+    )
 
 
 def _annotations(geom: SpineGeometry, dx: float) -> list[dict[str, object]]:
@@ -94,7 +127,7 @@ def _annotations(geom: SpineGeometry, dx: float) -> list[dict[str, object]]:
 def spine_figure(
     *spines: SpineGeometry | str,
     titles: Sequence[str] | None = None,
-    height: int = 620,
+    height: float = 620,
 ) -> go.Figure:
     """Draw one or more spines side by side, to scale.
 
@@ -103,23 +136,33 @@ def spine_figure(
     *spines : SpineGeometry or str
         Geometries, or preset names (built with :func:`widgets.model.spine.build_spine`).
     titles : sequence of str, optional
-        A heading above each spine; defaults to the preset names.
-    height : int, optional
-        Figure height in pixels.
+        A heading above each spine, shown as typed; defaults to the preset names.
+    height : float, optional
+        Figure height in pixels, in :data:`~widgets.figures.theme.PX_RANGE`.
 
     Returns
     -------
     go.Figure
         Vertebrae as filled polygons coloured by region (hover names the level), discs,
         sacrum, pelvis and skull; regional angles labelled; axes in mm with equal aspect.
+
+    Raises
+    ------
+    ValueError
+        If a spine is neither a geometry nor a preset name, ``titles`` is not a list of one
+        text per spine, or ``height`` is out of range; the message names the parameter.
     """
     if not spines:
         spines = ("adult-mean",)
-    geoms = [build_spine(s) if isinstance(s, str) else s for s in spines]
+    height = check_px("height", height)
+    geoms = [_spine(f"spines[{i}]", s) for i, s in enumerate(spines)]
     default = [PRESET_TITLES.get(s, s) if isinstance(s, str) else "spine" for s in spines]
-    names = list(titles) if titles is not None else default
+    given = default if titles is None else titles
+    names = list(check_items("titles", given, check_text, 0, "str"))
     if len(names) != len(geoms):
-        raise ValueError(f"got {len(names)} titles for {len(geoms)} spines; give one per spine")
+        raise ValueError(
+            f"titles: got {len(names)} titles for {len(geoms)} spines; give one per spine"
+        )
     fig = go.Figure(layout=base_layout(height=height))
     notes: list[dict[str, object]] = []
     for geom, name, dx in zip(geoms, names, side_by_side(geoms), strict=True):
@@ -132,7 +175,7 @@ def spine_figure(
                 "yref": "paper",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "text": f"<b>{name}</b>",
+                "text": f"<b>{plotly_text(name)}</b>",
                 "font": {"size": 14},
             }
         )

@@ -14,6 +14,14 @@ import numpy as np
 
 from widgets.model import measure
 from widgets.model.spine import SpineGeometry
+from widgets.validation import (
+    check_choice,
+    check_in_range,
+    check_instance,
+    check_items,
+    check_text,
+    describe,
+)
 
 #: Display names of the presets.
 PRESET_TITLES: dict[str, str] = {
@@ -39,6 +47,27 @@ REGION_CURVES: dict[str, tuple[str, str, Callable[[SpineGeometry], float]]] = {
 
 #: Height of the pelvis-angle line below the hip axis, mm.
 PELVIS_LABEL_Y = -85.0
+
+#: What an outline can be, and the regions a vertebra (or a label) can belong to.
+KINDS: tuple[str, ...] = ("bone", "sacrum", "disc", "vertebra")
+REGIONS: tuple[str, ...] = ("", "cervical", "thoracic", "lumbar")
+#: How a label's text is anchored at its point (SVG ``text-anchor``).
+ANCHORS: tuple[str, ...] = ("start", "middle", "end")
+#: Widest outline drawn, px.
+MAX_LINE_WIDTH = 20.0
+#: Farthest a label may sit from the hip axis, mm (a course limit, far beyond any drawing).
+MAX_COORD_MM = 100_000.0
+
+
+def check_geometry(name: str, geom: object) -> SpineGeometry:
+    """Return ``geom`` if it is a :class:`~widgets.model.spine.SpineGeometry`.
+
+    Raises
+    ------
+    ValueError
+        Naming ``name`` and the value, and saying where a geometry comes from.
+    """
+    return check_instance(name, geom, SpineGeometry, "a SpineGeometry (from widgets.build_spine)")
 
 
 @dataclass(frozen=True)
@@ -68,6 +97,25 @@ class Outline:
     opacity: float
     line_width: float
 
+    def __post_init__(self) -> None:
+        check_text("name", self.name)
+        check_choice("outline kind", self.kind, KINDS)
+        check_choice("region", self.region, REGIONS)
+        points = self.points
+        if not (
+            isinstance(points, np.ndarray)
+            and points.ndim == 2
+            and points.shape[1] == 2
+            and len(points) >= 1
+            and points.dtype.kind == "f"
+            and np.isfinite(points).all()
+        ):
+            raise ValueError(
+                f"points must be a float array of shape (n, 2) of finite mm, got {describe(points)}"
+            )
+        check_in_range("opacity", self.opacity, 0.0, 1.0)
+        check_in_range("line_width", self.line_width, 0.0, MAX_LINE_WIDTH, "px")
+
     @property
     def hover(self) -> str:
         """The name with its region, e.g. ``"L4 (lumbar)"``."""
@@ -79,7 +127,13 @@ def outlines(geom: SpineGeometry) -> list[Outline]:
 
     Pelvis, femoral head, skull and sacrum; then the 23 discs top to bottom; then the 24
     vertebral bodies C1 to L5. The hip axis is not an outline (see ``geom.hip_axis``).
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`~widgets.model.spine.SpineGeometry`.
     """
+    check_geometry("geom", geom)
     parts = [
         Outline("pelvis", "bone", "", geom.pelvis, 0.18, 1.5),
         Outline("femoral head", "bone", "", geom.femoral_head, 0.3, 1.5),
@@ -98,7 +152,14 @@ def outlines(geom: SpineGeometry) -> list[Outline]:
 
 
 def x_extent(geom: SpineGeometry) -> tuple[float, float]:
-    """Leftmost and rightmost x of the skull, pelvis and vertebrae, mm."""
+    """Leftmost and rightmost x of the skull, pelvis and vertebrae, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`~widgets.model.spine.SpineGeometry`.
+    """
+    check_geometry("geom", geom)
     xs = np.concatenate([geom.skull[:, 0], geom.pelvis[:, 0], geom.body_corners[..., 0].ravel()])
     return float(xs.min()), float(xs.max())
 
@@ -125,6 +186,14 @@ class AngleLabel:
     region: str
     anchor: str
 
+    def __post_init__(self) -> None:
+        for name in ("x", "y"):
+            value = check_in_range(name, getattr(self, name), -MAX_COORD_MM, MAX_COORD_MM, "mm")
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "lines", check_items("lines", self.lines, check_text, 1, "str"))
+        check_choice("region", self.region, REGIONS)
+        check_choice("anchor", self.anchor, ANCHORS)
+
 
 def angle_labels(geom: SpineGeometry) -> list[AngleLabel]:
     """The labels of ``geom``: the three regional curves, then the pelvis angles.
@@ -133,7 +202,13 @@ def angle_labels(geom: SpineGeometry) -> list[AngleLabel]:
     person faces right), at their mean height; it gives the levels, the kind of curve and
     the angle measured on ``geom``. The last label, ``"PI 53° = PT 13° + SS
     40°"``, sits below the hip axis.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`~widgets.model.spine.SpineGeometry`.
     """
+    check_geometry("geom", geom)
     labels = []
     for region, (levels, kind, angle) in REGION_CURVES.items():
         pts = geom.body_corners[[r == region for r in geom.regions]].reshape(-1, 2)
@@ -167,7 +242,13 @@ def side_by_side(geoms: Sequence[SpineGeometry]) -> list[float]:
 
     The first spine stays at 0; each next one starts :data:`GAP_MM` to the right of the
     one before.
+
+    Raises
+    ------
+    ValueError
+        If ``geoms`` is not a list of :class:`~widgets.model.spine.SpineGeometry`.
     """
+    geoms = check_items("geoms", geoms, check_geometry, 0, "SpineGeometry")
     shifts: list[float] = []
     right_edge = 0.0
     for geom in geoms:

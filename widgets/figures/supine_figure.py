@@ -7,8 +7,9 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout
+from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout, check_px, plotly_text
 from widgets.model.supine import SupinePose
+from widgets.validation import check_items, check_text, describe
 
 #: Line styles for successive poses: solid, dashed, dotted.
 DASHES = ("solid", "dash", "dot", "dashdot")
@@ -20,16 +21,34 @@ def _closed(points: np.ndarray) -> tuple[list[float], list[float]]:
     return list(p[:, 0]), list(p[:, 1])
 
 
-def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: int = 360) -> go.Figure:
+def _labelled_pose(name: str, item: object) -> tuple[str, SupinePose]:
+    """One ``(label, pose)`` pair, or a ``ValueError`` naming it."""
+    if not isinstance(item, tuple | list) or len(item) != 2 or not isinstance(item[1], SupinePose):
+        raise ValueError(
+            f"{name} must be a (label, SupinePose) pair (poses from "
+            f"widgets.model.supine.supine_pose), got {describe(item)}"
+        )
+    return check_text(f"{name} label", item[0]), item[1]
+
+
+def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: float = 360) -> go.Figure:
     """Overlay lying poses (label, pose) on one bed, mm, equal aspect.
 
     Each pose is drawn as its spine (vertebrae outlined), pelvis, skull and back line in
-    its own colour and dash, so that the learner sees which parts move.
+    its own colour and dash, so that the learner sees which parts move. Labels are shown as
+    typed (see :func:`~widgets.figures.theme.plotly_text`).
+
+    Raises
+    ------
+    ValueError
+        If ``poses`` is not a non-empty list of ``(label, SupinePose)`` pairs with text labels,
+        or ``height`` is not a number in :data:`~widgets.figures.theme.PX_RANGE` px.
     """
-    if not poses:
-        raise ValueError("give at least one (label, pose) pair")
+    pairs = check_items("poses", poses, _labelled_pose, 1, "(label, pose) pairs")
+    height = check_px("height", height)
     fig = go.Figure(layout=base_layout(height=height))
-    for k, (label, pose) in enumerate(poses):
+    for k, (raw_label, pose) in enumerate(pairs):
+        label = plotly_text(raw_label)
         colour, dash = POSE_COLOURS[k % len(POSE_COLOURS)], DASHES[k % len(DASHES)]
         g = pose.geometry
         xs: list[float | None] = []
@@ -62,7 +81,7 @@ def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: int = 360) ->
                 hovertemplate=f"{label}: back of the body<extra></extra>",
             )
         )
-    xs_all = np.concatenate([np.vstack([p.geometry.skull, p.legs])[:, 0] for _, p in poses])
+    xs_all = np.concatenate([np.vstack([p.geometry.skull, p.legs])[:, 0] for _, p in pairs])
     bed_x = [float(xs_all.min()) - 60.0, float(xs_all.max()) + 40.0]
     fig.add_trace(
         go.Scatter(
