@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import plotly.graph_objects as go
 
 from widgets.figures.supine_figure import supine_figure
 from widgets.model.supine import SupineParams, SupinePose, supine_pose
+from widgets.validation import check_instance, check_text, describe
 
 #: The cases compared in the lessons: label -> (lift fraction, breath fraction).
 CASES: dict[str, tuple[float, float]] = {
@@ -24,14 +26,44 @@ _ROWS = (
 )
 
 
+def _params(params: object) -> SupineParams:
+    if params is None:
+        return SupineParams()
+    what = "SupineParams (widgets.model.supine) or None for the default settings"
+    return check_instance("params", params, SupineParams, what)
+
+
 def chain_poses(params: SupineParams | None = None) -> dict[str, SupinePose]:
-    """The lying poses of :data:`CASES` for ``params`` (default settings if None)."""
-    params = SupineParams() if params is None else params
+    """The lying poses of :data:`CASES` for ``params`` (default settings if None).
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is neither ``None`` nor a :class:`~widgets.model.supine.SupineParams`.
+    """
+    params = _params(params)
     return {label: supine_pose(params, lift, breath) for label, (lift, breath) in CASES.items()}
 
 
 def chain_table_html(poses: dict[str, SupinePose]) -> str:
-    """HTML table of the readouts of each pose, with the change from the first one."""
+    """HTML table of the readouts of each pose, with the change from the first one.
+
+    ``poses`` maps a label (text, escaped in the table) to a pose, as :func:`chain_poses` gives.
+
+    Raises
+    ------
+    ValueError
+        If ``poses`` is not a non-empty mapping of text labels to
+        :class:`~widgets.model.supine.SupinePose`.
+    """
+    if not isinstance(poses, Mapping) or not poses:
+        raise ValueError(
+            f"poses must be a non-empty dict of label -> SupinePose (from chain_poses), "
+            f"got {describe(poses)}"
+        )
+    for label, pose in poses.items():
+        check_text("each label of poses", label)
+        check_instance(f"poses[{label!r}]", pose, SupinePose, "a SupinePose")
     labels = list(poses)
     base = poses[labels[0]].readouts
     head = "".join(f"<th>{html.escape(label)}</th>" for label in labels)
@@ -53,12 +85,12 @@ def chain_table_html(poses: dict[str, SupinePose]) -> str:
 
 
 def chain_figure(params: SupineParams | None = None) -> go.Figure:
-    """The :data:`CASES` poses overlaid on the bed."""
+    """The :data:`CASES` poses overlaid on the bed (raises as :func:`chain_poses` does)."""
     return supine_figure(list(chain_poses(params).items()))
 
 
 def show_chain(params: SupineParams | None = None) -> None:
-    """Display the overlaid poses and the readout table in a notebook."""
+    """Display the overlaid poses and the readout table (raises as :func:`chain_poses` does)."""
     from IPython.display import HTML, display
 
     poses = chain_poses(params)

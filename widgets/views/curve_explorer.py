@@ -34,7 +34,7 @@ from widgets.figures.spine_parts import PRESET_TITLES
 from widgets.model.ages import age_label, age_stops, nearest_age_stop
 from widgets.model.development import geometry_at_age
 from widgets.model.spine import build_spine
-from widgets.validation import check_choice
+from widgets.validation import check_choice, check_in_range, check_number, describe
 from widgets.views.curve_explorer_age import AgeSlider
 
 #: The adult types offered by the preset picker (adult mean first).
@@ -54,6 +54,8 @@ SPINE_WIDTH = 380
 
 #: While the age keeps moving faster than this, s, the chart waits for it to stop.
 CHART_PAUSE_S = 0.3
+#: Accepted pauses of :class:`AfterPause`, s.
+PAUSE_RANGE_S: tuple[float, float] = (0.0, 60.0)
 
 
 @cache
@@ -74,17 +76,26 @@ class AfterPause:
     a key press). Requests closer together (a drag, a held arrow key) only run once the
     requests stop for ``pause`` s, with the newest value. Outside a running event loop
     (tests, scripts) every request runs at once.
+
+    Raises
+    ------
+    ValueError
+        If ``action`` is not callable or ``pause`` is not a number in :data:`PAUSE_RANGE_S`;
+        a call with a value that is not a finite number also raises it.
     """
 
     def __init__(self, action: Callable[[float], None], pause: float) -> None:
+        if not callable(action):
+            raise ValueError(f"action must be a function of one number, got {describe(action)}")
         self.action = action
-        self.pause = pause
+        self.pause = check_in_range("pause", pause, *PAUSE_RANGE_S, "s")
         self._value = 0.0
         self._last_request = -float("inf")
         self._waiting: asyncio.TimerHandle | None = None
 
     def __call__(self, value: float) -> None:
         """Ask for ``action(value)``: now after a pause, else when the requests stop."""
+        value = check_number("value", value)
         self._value = value
         try:
             loop = asyncio.get_running_loop()

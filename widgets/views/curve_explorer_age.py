@@ -16,6 +16,7 @@ import anywidget
 import traitlets
 
 from widgets.model.ages import age_label, age_stops, check_age
+from widgets.validation import Checked, check_text, checked_trait
 
 
 class AgeSlider(anywidget.AnyWidget):
@@ -28,21 +29,22 @@ class AgeSlider(anywidget.AnyWidget):
     stops, labels : list
         The ages offered, months, and their labels (read-only).
     description : str
-        The slider's label (default ``"Age"``).
+        The slider's label, its accessible name (default ``"Age"``; not blank).
 
-    A value that is not a stop raises ``traitlets.TraitError`` naming the value and the range.
+    A value that is not a stop, or a description that is not text, raises
+    ``traitlets.TraitError`` naming the value and what is allowed.
     """
 
     _esm = Path(__file__).with_name("curve_explorer_age.js")
     _css = Path(__file__).with_name("curve_explorer_age.css")
 
-    value = traitlets.Any(0.0).tag(sync=True)  # checked by _valid_value
+    value = Checked(0.0).tag(sync=True)  # checked by _valid_value
     stops = traitlets.List(traitlets.Float(), read_only=True).tag(sync=True)
     labels = traitlets.List(traitlets.Unicode(), read_only=True).tag(sync=True)
-    description = traitlets.Unicode("Age").tag(sync=True)
+    description = Checked("Age").tag(sync=True)  # checked by _valid_description
 
-    def __init__(self, value: float = 0.0, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, value: float = 0.0, description: str = "Age") -> None:
+        super().__init__(description=description)
         stops = list(age_stops())
         self.set_trait("stops", stops)
         self.set_trait("labels", [age_label(a) for a in stops])
@@ -60,6 +62,10 @@ class AgeSlider(anywidget.AnyWidget):
                 "240 months: monthly to 2 years, then every 3 months to 5 years, then every 6"
             )
         return age
+
+    @traitlets.validate("description")
+    def _valid_description(self, proposal: dict[str, Any]) -> str:
+        return checked_trait(proposal, check_text)
 
     @property
     def label(self) -> str:
