@@ -7,17 +7,53 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from widgets.content.page_style import show_html
+from widgets.validation import check_folder, check_int_in_range, check_text
+
+#: Longest lesson, minutes.
+MAX_MINUTES = 240
 
 
 @dataclass(frozen=True)
 class Lesson:
-    """One lesson of the course."""
+    """One lesson of the course.
+
+    Attributes
+    ----------
+    number : str
+        Two digits, e.g. ``"02"``.
+    title : str
+        The lesson's title.
+    file : str
+        The notebook's file name in ``lessons/`` (``NN-name.ipynb``).
+    minutes : int
+        Time it takes, minutes (1 to :data:`MAX_MINUTES`).
+    about : str
+        What it is about, in a few words.
+
+    Raises
+    ------
+    ValueError
+        If a field is not as above; the message names it.
+    """
 
     number: str
     title: str
     file: str
     minutes: int
     about: str
+
+    def __post_init__(self) -> None:
+        number = check_text("number", self.number)
+        if not (len(number) == 2 and number.isdigit()):
+            raise ValueError(f"number must be two digits such as '02', got {number!r}")
+        check_text("title", self.title)
+        file = check_text("file", self.file)
+        if not (file.startswith(f"{number}-") and file.endswith(".ipynb") and "/" not in file):
+            raise ValueError(
+                f"file must be a notebook name '{number}-<name>.ipynb' in lessons/, got {file!r}"
+            )
+        check_int_in_range("minutes", self.minutes, 1, MAX_MINUTES, "min")
+        check_text("about", self.about)
 
 
 LESSONS: tuple[Lesson, ...] = (
@@ -85,15 +121,20 @@ def lessons_dir() -> Path:
 
 
 def course_map_html(folder: Path | None = None) -> str:
-    """HTML table of the lessons; a lesson that is not written yet says so."""
-    folder = lessons_dir() if folder is None else folder
+    """HTML table of the lessons; a lesson that is not written yet says so.
+
+    Raises
+    ------
+    ValueError
+        If ``folder`` is given and is not an existing folder.
+    """
+    folder = lessons_dir() if folder is None else check_folder("folder", folder)
     rows = []
     for lesson in LESSONS:
         exists = (folder / lesson.file).exists()
         name = f"{lesson.number} · {html.escape(lesson.title)}"
-        cell = (
-            f"<a href='{lesson.file}'>{name}</a>" if exists else f"{name} <i>(in preparation)</i>"
-        )
+        href = html.escape(lesson.file)
+        cell = f"<a href='{href}'>{name}</a>" if exists else f"{name} <i>(in preparation)</i>"
         about = html.escape(lesson.about)
         rows.append(f"<tr><td>{cell}</td><td>{about}</td><td>{lesson.minutes} min</td></tr>")
     head = "<tr><th>lesson</th><th>what it is about</th><th>time</th></tr>"
@@ -104,8 +145,14 @@ def course_map_markdown(folder: Path | None = None, prefix: str = "lessons/") ->
     """The lesson table of the README, in Markdown: a link and "ready" for each written lesson.
 
     ``prefix`` is the path from the README to the lessons folder.
+
+    Raises
+    ------
+    ValueError
+        If ``folder`` is given and is not an existing folder, or ``prefix`` is not a str.
     """
-    folder = lessons_dir() if folder is None else folder
+    folder = lessons_dir() if folder is None else check_folder("folder", folder)
+    check_text("prefix", prefix, allow_empty=True)
     rows = ["| lesson | what it is about | time | status |", "|---|---|---|---|"]
     for lesson in LESSONS:
         name = f"{lesson.number} · {lesson.title}"

@@ -37,6 +37,15 @@ from importlib import resources
 from pathlib import Path
 
 from widgets.content.references import bibliography, reference
+from widgets.validation import (
+    check_choice,
+    check_flag,
+    check_folder,
+    check_instance,
+    check_items,
+    check_text,
+    check_text_list,
+)
 
 #: File name of the glossary page, next to the lessons.
 PAGE = "glossary.ipynb"
@@ -64,6 +73,12 @@ class Entry:
         Citation key of the source of the definition's facts, or ``""``.
     see : tuple of str
         Names of related entries.
+
+    Raises
+    ------
+    ValueError
+        If a field is not as above (a single string for ``forms`` or ``see`` is refused) or
+        ``source`` is not in the bibliography; the message names it.
     """
 
     name: str
@@ -71,6 +86,14 @@ class Entry:
     forms: tuple[str, ...] = ()
     source: str = ""
     see: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_text("name", self.name)
+        check_text("definition", self.definition)
+        object.__setattr__(self, "forms", check_text_list("forms", self.forms, minimum=0))
+        if check_text("source", self.source, allow_empty=True):
+            reference(self.source)  # an unknown key raises, naming it
+        object.__setattr__(self, "see", check_text_list("see", self.see, minimum=0))
 
     @property
     def anchor(self) -> str:
@@ -88,13 +111,26 @@ class Entry:
         return f"{PAGE}#cell-id={self.cell_id}"
 
     def link(self, text: str | None = None) -> str:
-        """A Markdown link to the entry from a lesson, with ``text`` (default: the name)."""
-        return f"[{text or self.name.lower()}]({self.target})"
+        """A Markdown link to the entry from a lesson, with ``text`` (default: the name).
+
+        Raises
+        ------
+        ValueError
+            If ``text`` is neither ``None`` nor non-blank text.
+        """
+        shown = self.name.lower() if text is None else check_text("text", text)
+        return f"[{shown}]({self.target})"
 
 
 def anchor(name: str) -> str:
-    """The anchor JupyterLab gives the heading ``name``: its spaces written as ``-``."""
-    return name.replace(" ", "-")
+    """The anchor JupyterLab gives the heading ``name``: its spaces written as ``-``.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not non-blank text.
+    """
+    return check_text("name", name).replace(" ", "-")
 
 
 @cache
@@ -163,7 +199,14 @@ def entry(name: str) -> Entry:
 
 
 def entry_markdown(e: Entry) -> str:
-    """The Markdown of one entry on the glossary page: heading, definition, source, see also."""
+    """The Markdown of one entry on the glossary page: heading, definition, source, see also.
+
+    Raises
+    ------
+    ValueError
+        If ``e`` is not an :class:`Entry`.
+    """
+    check_instance("e", e, Entry, "a glossary Entry (see entries())")
     parts = [f"## {e.name}", "", e.definition]
     if e.source:
         ref = reference(e.source)
@@ -204,8 +247,14 @@ def notebook_text() -> str:
 
 
 def write_notebook(folder: Path) -> Path:
-    """Write the glossary page into ``folder`` and return its path."""
-    path = Path(folder) / PAGE
+    """Write the glossary page into ``folder`` and return its path.
+
+    Raises
+    ------
+    ValueError
+        If ``folder`` is not an existing folder.
+    """
+    path = check_folder("folder", folder) / PAGE
     path.write_text(notebook_text(), encoding="utf-8")
     return path
 
@@ -225,6 +274,15 @@ class Segment:
     where: str
     markdown: bool = True
 
+    def __post_init__(self) -> None:
+        check_text("text", self.text, allow_empty=True)
+        check_text("where", self.where)
+        check_flag("markdown", self.markdown)
+
+
+#: How a first use is introduced: by a link, defined in place, or "" (a problem).
+HOWS: tuple[str, ...] = ("link", "defined", "")
+
 
 @dataclass(frozen=True)
 class FirstUse:
@@ -236,6 +294,18 @@ class FirstUse:
     context: str
     how: str  # "link", "defined" or "" (a problem)
     problem: str = ""
+
+    def __post_init__(self) -> None:
+        check_instance("entry", self.entry, Entry, "a glossary Entry")
+        check_text("form", self.form)
+        check_text("where", self.where)
+        check_text("context", self.context, allow_empty=True)
+        check_choice("how", self.how, HOWS)
+        check_text("problem", self.problem, allow_empty=True)
+
+
+def _segment(name: str, value: object) -> Segment:
+    return check_instance(name, value, Segment, "a Segment (see widgets.content.lesson_text)")
 
 
 def _form_key(form: str) -> str:
@@ -297,7 +367,14 @@ def _classify(segment: Segment, e: Entry, start: int, end: int) -> tuple[str, st
 
 
 def first_uses(segments: Iterable[Segment]) -> list[FirstUse]:
-    """The first use of each entry in ``segments`` (read in order), with how it is introduced."""
+    """The first use of each entry in ``segments`` (read in order), with how it is introduced.
+
+    Raises
+    ------
+    ValueError
+        If ``segments`` is not a list of :class:`Segment`.
+    """
+    segments = check_items("segments", segments, _segment, 0, "Segment")
     pattern, pairs = _forms_pattern()
     seen: dict[str, FirstUse] = {}
     for segment in segments:
@@ -314,7 +391,13 @@ def first_uses(segments: Iterable[Segment]) -> list[FirstUse]:
 
 
 def first_use_problems(segments: Iterable[Segment]) -> list[str]:
-    """One message per entry whose first use in ``segments`` is neither linked nor defined."""
+    """One message per entry whose first use in ``segments`` is neither linked nor defined.
+
+    Raises
+    ------
+    ValueError
+        If ``segments`` is not a list of :class:`Segment`.
+    """
     return [
         f"{u.where}: {u.entry.name!r} ({u.form!r}): {u.problem} … {u.context} …"
         for u in first_uses(segments)
@@ -327,7 +410,13 @@ def link_problems(markdown: str) -> list[str]:
 
     A lesson links an entry as ``glossary.ipynb#cell-id=<id>`` (see the module notes); a link
     by heading anchor is reported, because it does not land on the entry on first open.
+
+    Raises
+    ------
+    ValueError
+        If ``markdown`` is not a str.
     """
+    check_text("markdown", markdown, allow_empty=True)
     by_target = {e.target: e for e in entries()}
     problems = []
     for link in _LINK.finditer(markdown):

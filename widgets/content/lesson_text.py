@@ -17,6 +17,7 @@ from widgets.content.glossary import Segment
 from widgets.content.lesson_content import claims, content
 from widgets.content.red_flags import red_flags
 from widgets.content.references import bibliography, reference
+from widgets.validation import check_folder
 
 _CALL = re.compile(r"widgets\.(ask|show_evidence|show_red_flags)\(([^)]*)\)")
 _ARG = re.compile(r"\"([^\"]*)\"|'([^']*)'")
@@ -28,11 +29,13 @@ def notebook_path(lesson: str, folder: Path | None = None) -> Path:
     Raises
     ------
     ValueError
-        If ``lesson`` is not on the course map; the message lists the lesson numbers.
+        If ``lesson`` is not on the course map (the message lists the lesson numbers), or
+        ``folder`` is given and is not an existing folder.
     """
+    where = lessons_dir() if folder is None else check_folder("folder", folder)
     for entry in LESSONS:
         if entry.number == lesson:
-            return (lessons_dir() if folder is None else folder) / entry.file
+            return where / entry.file
     valid = ", ".join(entry.number for entry in LESSONS)
     raise ValueError(f"unknown lesson {lesson!r}; valid lessons: {valid}")
 
@@ -64,8 +67,22 @@ def _red_flags_text() -> str:
 
 
 def segments(lesson: str, folder: Path | None = None) -> list[Segment]:
-    """The text of ``lesson`` in reading order, one segment per Markdown cell or content call."""
-    nb = json.loads(notebook_path(lesson, folder).read_text("utf-8"))
+    """The text of ``lesson`` in reading order, one segment per Markdown cell or content call.
+
+    Raises
+    ------
+    ValueError
+        If ``lesson`` is not on the course map, its notebook is not written yet, or ``folder``
+        is not an existing folder; the message names the lesson and lists the written ones.
+    """
+    path = notebook_path(lesson, folder)
+    if not path.is_file():
+        written = [e.number for e in LESSONS if (path.parent / e.file).is_file()]
+        raise ValueError(
+            f"lesson {lesson!r} has no notebook yet ({path.name} is in preparation); "
+            f"written lessons: {', '.join(written) or 'none'}"
+        )
+    nb = json.loads(path.read_text("utf-8"))
     out: list[Segment] = []
     for cell in nb["cells"]:
         source = "".join(cell["source"])
@@ -89,6 +106,9 @@ def segments(lesson: str, folder: Path | None = None) -> list[Segment]:
 
 
 def cited_keys(lesson: str, folder: Path | None = None) -> set[str]:
-    """Citation keys whose short citation appears in the text of ``lesson``."""
+    """Citation keys whose short citation appears in the text of ``lesson``.
+
+    Raises as :func:`segments` does.
+    """
     text = "\n".join(s.text for s in segments(lesson, folder))
     return {key for key, ref in bibliography().items() if ref.short() in text}

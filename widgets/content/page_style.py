@@ -9,6 +9,8 @@ visible keyboard focus. It uses only JupyterLab's ``--jp-*`` variables, so both 
 
 from __future__ import annotations
 
+from widgets.validation import check_text
+
 PAGE_STYLE = (
     "<style>"
     ".jp-RenderedMarkdown a,.jp-RenderedHTMLCommon a{text-decoration:underline}"
@@ -22,12 +24,21 @@ PAGE_STYLE = (
 
 
 def styled(html: str) -> str:
-    """``html`` with :data:`PAGE_STYLE` in front (one small block; repeats are harmless)."""
-    return PAGE_STYLE + html
+    """``html`` with :data:`PAGE_STYLE` in front (one small block; repeats are harmless).
+
+    ``html`` is the course's own markup and is not escaped: escape any text that comes from
+    elsewhere before it gets here.
+
+    Raises
+    ------
+    ValueError
+        If ``html`` is not a str.
+    """
+    return PAGE_STYLE + check_text("html", html, allow_empty=True)
 
 
 def show_html(html: str) -> None:
-    """Display ``html``, with the page style, as a notebook output."""
+    """Display ``html``, with the page style, as a notebook output (raises as :func:`styled`)."""
     from IPython.display import HTML, display
 
     display(HTML(styled(html)))

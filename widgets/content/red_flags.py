@@ -10,6 +10,7 @@ from importlib import resources
 
 from widgets.content.page_style import show_html
 from widgets.content.references import reference
+from widgets.validation import check_choice, check_text, check_text_list
 
 #: What to do for each urgency tier, from the most urgent down; ``data/red_flags.toml`` lists
 #: its groups in this order.
@@ -33,12 +34,38 @@ URGENCY_TEXT = {
 
 @dataclass(frozen=True)
 class RedFlagGroup:
-    """A group of red-flag signs with its urgency and sources."""
+    """A group of red-flag signs with its urgency and sources.
+
+    Attributes
+    ----------
+    title : str
+        The group's heading.
+    urgency : str
+        One of :data:`URGENCY_TEXT` (``"emergency"`` or ``"soon"``).
+    sources : tuple of str
+        Citation keys (at least one; each must be in the bibliography).
+    signs : tuple of str
+        The signs, one sentence each (at least one).
+
+    Raises
+    ------
+    ValueError
+        If a field is not as above; the message names it.
+    """
 
     title: str
     urgency: str
     sources: tuple[str, ...]
     signs: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        check_text("title", self.title)
+        check_choice("urgency level", self.urgency, tuple(URGENCY_TEXT))
+        sources = check_text_list("sources", self.sources)
+        for key in sources:
+            reference(key)  # an unknown key raises, naming it
+        object.__setattr__(self, "sources", sources)
+        object.__setattr__(self, "signs", check_text_list("signs", self.signs))
 
 
 @cache
