@@ -144,3 +144,12 @@ def test_checked_trait_turns_the_check_into_a_trait_error(bad):
     with pytest.raises(traitlets.TraitError, match="level"):
         w.level = bad
     assert w.level == 1.0
+
+
+def test_ints_too_large_for_a_float_are_out_of_range_not_an_overflow():
+    with pytest.raises(ValueError, match=r"x = 1000000000.* is out of range; allowed range is 0"):
+        check_in_range("x", 10**400, 0, 1)
+    with pytest.raises(ValueError, match=r"x = -1000000000.* is out of range"):
+        check_in_range("x", -(10**400), 0, 1)
+    with pytest.raises(ValueError, match=r"x must be a finite number, got 1000000000"):
+        check_number("x", 10**400)

@@ -43,6 +43,14 @@ def _is_number(value: object) -> TypeGuard[Real]:
     return isinstance(value, Real) and not isinstance(value, bool | np.bool_)
 
 
+def _as_float(value: Real) -> float:
+    """``float(value)``, with an int too large for a float as infinity (its sign kept)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return -math.inf if value < 0 else math.inf
+
+
 def check_in_range(name: str, value: object, low: float, high: float, unit: str = "") -> float:
     """Return ``value`` as a float if it is a finite number in ``[low, high]``.
 
@@ -63,15 +71,21 @@ def check_in_range(name: str, value: object, low: float, high: float, unit: str 
         If ``value`` is not a real number, is NaN or infinite, or lies outside the range.
         The message names the parameter, the value and the allowed range.
     """
-    if type(value) is float or type(value) is int:  # the common case, checked fast
-        number = float(value)
-        if low <= number <= high and number - number == 0.0:  # in range and finite
-            return number
+    # the common case, checked fast: a plain float or int, in range and finite
+    if (
+        isinstance(value, float | int)
+        and not isinstance(value, bool)
+        and low <= value <= high
+        and value - value == 0  # finite
+    ):
+        return float(value)
     u = f" {unit}" if unit else ""
     allowed = f"allowed range is {low:g} to {high:g}{u}"
     if not _is_number(value):
         raise ValueError(f"{name} must be a number, got {shown(value)}; {allowed}")
-    number = float(value)
+    number = _as_float(value)
+    if isinstance(value, Integral) and not math.isfinite(number):
+        raise ValueError(f"{name} = {shown(value)}{u} is out of range; {allowed}")
     if not math.isfinite(number):
         raise ValueError(f"{name} must be a finite number, got {number!r}; {allowed}")
     if not low <= number <= high:
@@ -90,9 +104,9 @@ def check_number(name: str, value: object, unit: str = "") -> float:
     u = f" in {unit}" if unit else ""
     if not _is_number(value):
         raise ValueError(f"{name} must be a finite number{u}, got {describe(value)}")
-    number = float(value)
+    number = _as_float(value)
     if not math.isfinite(number):
-        raise ValueError(f"{name} must be a finite number{u}, got {number!r}")
+        raise ValueError(f"{name} must be a finite number{u}, got {shown(value)}")
     return number
 
 

@@ -6,6 +6,7 @@ drawing outlines (``build_spine``, the measurements and the angle primitives are
 """
 
 import math
+import sys
 
 import pytest
 from hypothesis import given
@@ -55,6 +56,7 @@ def outside(low: float, high: float) -> st.SearchStrategy:
         st.floats(min_value=high, exclude_min=True, **finite),
         st.integers(max_value=math.ceil(low) - 1),
         st.integers(min_value=math.floor(high) + 1),
+        st.sampled_from([-(2**64), 2**64, 10**400]),  # beyond int64 and beyond a float
     )
 
 
@@ -71,7 +73,7 @@ def assert_names(message: str, name: str, bad: object) -> None:
     assert name in message, message
     shown = {type(bad).__name__, repr(bad)[:15]}
     if isinstance(bad, int | float) and not isinstance(bad, bool):
-        shown.add(f"{float(bad):g}")
+        shown.add(f"{float(bad):g}" if abs(bad) <= sys.float_info.max else repr(bad)[:15])
     assert any(s in message for s in shown), message
 
 
@@ -126,8 +128,20 @@ def test_an_age_outside_0_to_240_months_is_refused(call, bad):
     )
 )
 def test_curve_table_takes_numbers_only(bad):
-    with pytest.raises(ValueError, match="ages must be numbers of months from 0 to 240, got"):
+    with pytest.raises(ValueError, match="ages must be numbers of months from 0 to 240, "):
         curve_table(bad)
+
+
+@given(
+    ages=st.lists(st.one_of(st.floats(0, 240), st.integers(0, 240)), min_size=1, max_size=4),
+    where=st.integers(0, 3),
+    flag=st.booleans(),
+)
+def test_curve_table_refuses_a_bool_hidden_among_numbers(ages, where, flag):
+    with pytest.raises(ValueError, match=r"ages must be numbers of months .*, not booleans"):
+        curve_table([*ages[:where], flag, *ages[where:]])
+    with pytest.raises(ValueError, match="not booleans"):
+        curve_table([ages, [flag] * len(ages)])
 
 
 @given(

@@ -204,6 +204,13 @@ def anchors(parameter: str) -> tuple[Anchor, ...]:
     return _ANCHORS[parameter]
 
 
+def _holds_bool(values: object) -> bool:
+    """True if ``values``, or a list or tuple nested in it, holds a bool."""
+    if isinstance(values, bool | np.bool_):
+        return True
+    return isinstance(values, list | tuple) and any(_holds_bool(v) for v in values)
+
+
 def check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
     """Return ``ages`` (one age or many, months) as a float array, each in 0 to 240.
 
@@ -220,6 +227,10 @@ def check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
         raw = np.asarray(ages)
     except (TypeError, ValueError):  # ragged nesting
         raw = np.asarray(None)
+    if _holds_bool(ages):  # numpy would read True as 1
+        raise ValueError(f"ages must be {allowed}, not booleans, got {describe(ages)}")
+    if raw.dtype.kind == "O" and raw.ndim == 1:  # a list numpy could not type: check each age
+        return np.array([_check_age(age) for age in raw], dtype=float)
     if raw.dtype.kind not in "iuf":
         raise ValueError(f"ages must be {allowed}, got {describe(ages)}")
     arr = raw.astype(float)
