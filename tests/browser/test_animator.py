@@ -34,8 +34,9 @@ def debug(lab: Lab) -> dict:
 
 
 def vertebra_points(lab: Lab) -> str:
+    """Where the lumbar vertebrae are drawn: their points and the transform that moves them."""
     return lab.page.evaluate(
-        "() => [...document.querySelectorAll('.gs-bla-world polygon.gs-bla-lumbar')].map(p => p.getAttribute('points')).join('|')"
+        "() => [...document.querySelectorAll('.gs-bla-world polygon.gs-bla-lumbar')].map(p => `${p.getAttribute('points')} ${p.getAttribute('transform')}`).join('|')"
     )
 
 
@@ -152,10 +153,13 @@ def test_reduced_motion_shows_end_poses_without_continuous_motion(
     lab.page.locator(".gs-bla").first.scroll_into_view_if_needed()
     lab.page.wait_for_timeout(500)
     shape1 = vertebra_points(lab)
-    bar1 = lab.page.evaluate("() => document.querySelector('.gs-bla-bar-fill').style.width")
+    bar1 = lab.page.evaluate("() => document.querySelector('.gs-bla-bar-fill').style.transform")
     lab.page.wait_for_timeout(1200)
     assert vertebra_points(lab) == shape1, "no continuous motion"
-    assert lab.page.evaluate("() => document.querySelector('.gs-bla-bar-fill').style.width") != bar1
+    assert (
+        lab.page.evaluate("() => document.querySelector('.gs-bla-bar-fill').style.transform")
+        != bar1
+    )
     assert lab.page.locator(".gs-bla-ghost").evaluate("g => getComputedStyle(g).display") != "none"
     lab.screenshot("animator-reduced-motion", full_page=False)
 

@@ -37,7 +37,7 @@ from widgets.model.breath import (
     profile,
 )
 from widgets.model.supine import READOUTS, SupineParams, key_poses
-from widgets.views.breath_lift_scene import interpolate, scene_payload
+from widgets.views.breath_lift_scene import interpolate, pose_points, scene_payload
 
 pytestmark = pytest.mark.browser
 
@@ -81,7 +81,7 @@ def spec(browser: Any) -> Iterator[Any]:
         url,
     )
     assert {"cycleBounds", "profile", "advance", "interpolate"} <= set(exported)
-    page.evaluate("(scene) => { window.scene = scene; }", SCENE)
+    page.evaluate("(scenes) => { window.scenes = scenes; window.scene = scenes.default; }", SCENES)
     try:
         yield page
     finally:
@@ -90,6 +90,13 @@ def spec(browser: Any) -> Iterator[Any]:
 
 
 SCENE = scene_payload(key_poses(SupineParams()))
+# Extreme settings: fewer shapes stay rigid (the thoracic bodies wedge with a deep breath).
+SCENES = {
+    "default": SCENE,
+    "extreme": scene_payload(
+        key_poses(SupineParams(legs="straight", lift_range=15, breath_depth=16, pillow=0))
+    ),
+}
 
 
 # --- the breath cycle ------------------------------------------------------------------------
@@ -232,3 +239,29 @@ def test_interpolation_reproduces_every_key_pose(spec: Any) -> None:
         python = interpolate(SCENE["coords"], lifts, breaths, lifts[i], breaths[j])
         assert np.max(np.abs(python - key)) <= TOLERANCE
     assert math.isclose(lifts[-1], 1.0) and math.isclose(breaths[-1], 1.0)
+
+
+POINTS_JS = """
+({name, points}) => points.map(([lift, breath]) =>
+  spec.posePoints(scenes[name], spec.poseAt(scenes[name], lift, breath)))
+"""
+
+
+@CASES
+@given(
+    name=st.sampled_from(sorted(SCENES)),
+    points=st.lists(st.tuples(fractions, fractions), min_size=1, max_size=10),
+)
+def test_drawn_points_of_every_shape_equal_the_python_reference(
+    spec: Any, name: str, points: list[tuple[float, float]]
+) -> None:
+    """Rigid shapes (local points moved by a blended transform) and the others alike."""
+    scene = SCENES[name]
+    assert any(shape["rigid"] for shape in scene["shapes"])
+    assert not all(shape["rigid"] for shape in scene["shapes"])
+    results = spec.evaluate(POINTS_JS, {"name": name, "points": points})
+    for (lift, breath), js in zip(points, results, strict=True):
+        want = pose_points(scene, lift, breath)
+        assert len(js) == len(want) == len(scene["shapes"])
+        for got, shape in zip(js, want, strict=True):
+            assert np.max(np.abs(np.array(got) - shape.ravel())) <= TOLERANCE

@@ -33,8 +33,10 @@ def test_defaults_and_scene_sent_once():
     assert next(m["name"] for m in scene["shapes"] if m["kind"] == "vertebra") == "C1"
     assert len(scene["coords"]) == len(scene["lift"])
     assert len(scene["coords"][0]) == len(scene["breath"])
-    n = sum(m["n"] for m in scene["shapes"])
-    assert len(scene["coords"][0][0]) == 2 * n
+    free = sum(m["n"] for m in scene["shapes"] if not m["rigid"])
+    rigid = sum(1 for m in scene["shapes"] if m["rigid"])
+    assert len(scene["coords"][0][0]) == 2 * free
+    assert len(scene["transforms"][0][0]) == 6 * rigid
     assert w.cues == {
         "lift-with-breath": CUES,
         "breath-only": BREATH_ONLY_CUES,

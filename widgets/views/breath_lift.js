@@ -5,6 +5,8 @@
 // cues come from read-only traits too (written once, in Python); `render` returns its cleanup.
 
 const SVG = "http://www.w3.org/2000/svg";
+// Keys a focused control handles itself (sliders, lists), kept from JupyterLab's shortcuts.
+const CONTROL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 // Tone of each phase, Hz, in cycle order (the phase names come from the `phases` trait).
 const TONES = [392, 330, 262, 220];
 
@@ -92,6 +94,44 @@ export function interpolate(table, lifts, breaths, lift, breath, out = null) {
   return out;
 }
 
+/** Empty buffers for a pose of `scene`: free shapes' points and rigid shapes' transforms. */
+export function newPose(scene) {
+  return {
+    coords: new Float64Array(scene.coords[0][0].length),
+    moves: new Float64Array(scene.transforms[0][0].length),
+  };
+}
+
+/** The pose of `scene` at fractions lift, breath: the interpolated points of the shapes that
+ * are not rigid and the interpolated transforms [a, b, c, d, e, f] of the rigid ones. */
+export function poseAt(scene, lift, breath, out = newPose(scene)) {
+  interpolate(scene.coords, scene.lift, scene.breath, lift, breath, out.coords);
+  interpolate(scene.transforms, scene.lift, scene.breath, lift, breath, out.moves);
+  return out;
+}
+
+/** Points of every shape of a pose, one flat [x0, y0, ...] array per shape (mm, bed frame),
+ * as drawn: a rigid shape's `local` points moved by its transform (breath_lift_scene.py
+ * `pose_points`). */
+export function posePoints(scene, pose) {
+  let free = 0, rigid = 0;
+  return scene.shapes.map((shape) => {
+    const n = 2 * shape.n;
+    if (!shape.rigid) {
+      free += n;
+      return Array.from(pose.coords.subarray(free - n, free));
+    }
+    const [a, b, c, d, e, f] = pose.moves.subarray(6 * rigid, 6 * ++rigid);
+    const out = new Array(n);
+    for (let k = 0; k < n; k += 2) {
+      const x = shape.local[k], y = shape.local[k + 1];
+      out[k] = a * x + c * y + e;
+      out[k + 1] = b * x + d * y + f;
+    }
+    return out;
+  });
+}
+
 function settings(model) {
   return {
     tempo: model.get("tempo"),
@@ -152,7 +192,8 @@ function render({ model, el }) {
   const pacerTrack = s("circle", { r: "44", class: "gs-bla-pacer-track" });
   const pacerRing = s("circle", { r: "20", class: "gs-bla-pacer-ring" });
   pacerSvg.append(pacerTrack, pacerRing);
-  const bar = h("div", { class: "gs-bla-bar", "aria-hidden": "true" }, [h("div", { class: "gs-bla-bar-fill" })]);
+  const barFill = h("div", { class: "gs-bla-bar-fill" });
+  const bar = h("div", { class: "gs-bla-bar", "aria-hidden": "true" }, [barFill]);
   const readouts = h("div", { class: "gs-bla-readouts", "aria-label": "Model readouts" }, [
     h("div", { class: "gs-bla-readouts-title", text: "Model readouts (not measured in people)" }),
   ]);
@@ -216,27 +257,27 @@ function render({ model, el }) {
   }
 
   // ---- scene building ----
+  // Each shape is drawn once. A rigid shape (scene.shapes[k].rigid: a vertebra, the skull,
+  // the pelvis...) keeps the `points` it gets here and moves by its `transform` attribute; the
+  // others (the skin, the legs, the lumbar discs) get new `points`.
   let scene = null;
-  let shapeNodes = [];
-  let ghostNodes = [];
-  let buffer = null;
-  let labelNodes = {};
-  let offsets = []; // start of each shape in the flat coordinate list
+  let parts = []; // per shape: {meta, node, ghostNode, at, shown, ghostShown}
+  let pose = null;
+  let ghostPose = null;
   let shapeAt = {}; // shape name -> index
+  const labelNodes = {};
+  const labelShown = {};
+  let labelsShown = null;
 
   function shapeClass(meta) {
     return `gs-bla-${meta.kind}${meta.region ? ` gs-bla-${meta.region}` : ""}`;
   }
 
-  function makeShapes(layer) {
-    const nodes = [];
-    for (const meta of scene.shapes) {
-      const node = s(meta.closed ? "polygon" : "polyline", { class: shapeClass(meta) });
-      if (meta.kind === "vertebra") node.append(s("title"));
-      layer.append(node);
-      nodes.push(node);
-    }
-    return nodes;
+  function makeNode(meta, layer) {
+    const node = s(meta.closed ? "polygon" : "polyline", { class: shapeClass(meta) });
+    if (meta.rigid) node.setAttribute("points", meta.local.join(" "));
+    layer.append(node);
+    return node;
   }
 
   function buildScene() {
@@ -244,6 +285,7 @@ function render({ model, el }) {
     world.replaceChildren();
     ghost.replaceChildren();
     labelLayer.replaceChildren();
+    parts = [];
     if (!scene || !scene.shapes) return;
     const [x0, x1, y0, y1] = scene.bounds;
     const pad = 40;
@@ -256,70 +298,140 @@ function render({ model, el }) {
     const ghostFlip = s("g", { transform: "scale(1,-1)" });
     world.append(flip);
     ghost.append(ghostFlip);
-    shapeNodes = makeShapes(flip);
-    ghostNodes = makeShapes(ghostFlip);
-    shapeNodes.forEach((node, k) => {
-      const t = node.querySelector("title");
-      if (t) t.textContent = scene.shapes[k].name;
-    });
-    buffer = new Float64Array(scene.coords[0][0].length);
-    offsets = [];
+    let free = 0, rigid = 0;
     shapeAt = {};
-    let start = 0;
-    scene.shapes.forEach((meta, n) => {
-      offsets.push(start);
-      shapeAt[meta.name] = n;
-      start += 2 * meta.n;
+    parts = scene.shapes.map((meta, k) => {
+      const node = makeNode(meta, flip);
+      if (meta.kind === "vertebra") {
+        const title = s("title");
+        title.textContent = meta.name;
+        node.append(title);
+      }
+      const size = meta.rigid ? 6 : 2 * meta.n;
+      const at = meta.rigid ? 6 * rigid++ : (free += size) - size;
+      shapeAt[meta.name] = k;
+      const ghostNode = makeNode(meta, ghostFlip);
+      let radius = 0;
+      if (meta.rigid) for (let q = 0; q < meta.local.length; q += 2) radius = Math.max(radius, Math.hypot(meta.local[q], meta.local[q + 1]));
+      return {
+        meta,
+        node,
+        ghostNode,
+        at,
+        radius,
+        shown: new Float64Array(size).fill(NaN),
+        ghostShown: new Float64Array(size).fill(NaN),
+      };
     });
+    pose = newPose(scene);
+    ghostPose = newPose(scene);
     for (const name of ["head", "waist", "pelvis", "chest"]) {
       const t = s("text", { class: "gs-bla-label", "text-anchor": "middle" });
       t.textContent = name === "waist" ? "↑ waist (L3)" : name;
       labelLayer.append(t);
       labelNodes[name] = t;
+      labelShown[name] = "";
     }
+    labelsShown = null;
+    drawnLift = drawnBreath = NaN;
     drawStatic();
   }
 
-  // ---- interpolation ----
-  function poseCoords(liftFrac, breathFrac, out) {
-    return interpolate(scene.coords, scene.lift, scene.breath, liftFrac, breathFrac, out);
+  // ---- painting: only what moved ----
+  // A shape is rewritten only when some point of it has moved by more than MOVE_MM since it
+  // was last written (a tenth of a millimetre, the precision the points were always drawn at:
+  // well under a tenth of a pixel, so the picture is the same). No layout is read here.
+  const MOVE_MM = 0.1;
+
+  /** SVG `matrix()` of [a, b, c, d, e, f]: rotation to 1e-5 (0.001 mm at 100 mm), shift to 0.01 mm. */
+  function matrixText(m) {
+    return `matrix(${m[0].toFixed(5)} ${m[1].toFixed(5)} ${m[2].toFixed(5)} ${m[3].toFixed(5)} ${m[4].toFixed(2)} ${m[5].toFixed(2)})`;
+  }
+
+  function pointsText(flat, at, n) {
+    let text = "";
+    for (let k = at, end = at + 2 * n; k < end; k += 2) text += `${flat[k].toFixed(1)},${flat[k + 1].toFixed(1)} `;
+    return text;
+  }
+
+  /** Largest move (mm) of a point of a rigid shape of radius `radius` from `shown` to `src`. */
+  function rigidMove(src, at, shown, radius) {
+    let turn = 0;
+    for (let k = 0; k < 4; k++) turn = Math.max(turn, Math.abs(src[at + k] - shown[k]));
+    return Math.max(Math.abs(src[at + 4] - shown[4]), Math.abs(src[at + 5] - shown[5])) + 2 * radius * turn;
+  }
+
+  function freeMove(src, at, shown) {
+    let most = 0;
+    for (let k = 0; k < shown.length; k++) most = Math.max(most, Math.abs(src[at + k] - shown[k]));
+    return most;
+  }
+
+  function paint(p, ghostLayer = false) {
+    for (const part of parts) {
+      const shown = ghostLayer ? part.ghostShown : part.shown;
+      if (part.meta.rigid) {
+        const move = rigidMove(p.moves, part.at, shown, part.radius);
+        if (!(move <= MOVE_MM)) {
+          for (let k = 0; k < 6; k++) shown[k] = p.moves[part.at + k];
+          (ghostLayer ? part.ghostNode : part.node).setAttribute("transform", matrixText(shown));
+        }
+      } else if (!(freeMove(p.coords, part.at, shown) <= MOVE_MM)) {
+        for (let k = 0; k < shown.length; k++) shown[k] = p.coords[part.at + k];
+        (ghostLayer ? part.ghostNode : part.node).setAttribute("points", pointsText(shown, 0, part.meta.n));
+      }
+    }
+  }
+
+  /** Point `index` of shape `k` in the current pose, mm. */
+  function pointOf(k, index) {
+    const part = parts[k];
+    if (!part.meta.rigid) return [pose.coords[part.at + 2 * index], pose.coords[part.at + 2 * index + 1]];
+    const m = pose.moves.subarray(part.at, part.at + 6);
+    const x = part.meta.local[2 * index], y = part.meta.local[2 * index + 1];
+    return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+  }
+
+  /** Mean of the points of shape `k` in the current pose, mm (a rigid shape's translation). */
+  function centreOf(k) {
+    const part = parts[k];
+    if (part.meta.rigid) return [pose.moves[part.at + 4], pose.moves[part.at + 5]];
+    let x = 0, y = 0;
+    for (let q = part.at, end = part.at + 2 * part.meta.n; q < end; q += 2) {
+      x += pose.coords[q];
+      y += pose.coords[q + 1];
+    }
+    return [x / part.meta.n, y / part.meta.n];
+  }
+
+  function place(name, x, y) {
+    const text = `translate(${Math.round(x)} ${Math.round(-y)})`;
+    if (labelShown[name] !== text) {
+      labelNodes[name].setAttribute("transform", text);
+      labelShown[name] = text;
+    }
+  }
+
+  function paintLabels() {
+    const show = model.get("labels");
+    if (show !== labelsShown) {
+      labelLayer.style.display = show ? "" : "none";
+      labelsShown = show;
+    }
+    if (!show) return;
+    const head = centreOf(shapeAt.skull);
+    const pelvis = centreOf(shapeAt.pelvis);
+    const torso = scene.shapes[shapeAt.torso].n;
+    const waist = pointOf(shapeAt.torso, scene.marks.waist);
+    const chest = pointOf(shapeAt.torso, torso - Math.round(torso / 3));
+    place("head", head[0], head[1] + 150);
+    place("pelvis", pelvis[0], pelvis[1] + 130);
+    place("waist", waist[0], -62);
+    place("chest", chest[0], chest[1] + 40);
   }
 
   function readout(name, liftFrac, breathFrac) {
     return interpolate(scene.readouts[name], scene.lift, scene.breath, liftFrac, breathFrac);
-  }
-
-  function paint(nodes, coords) {
-    let k = 0;
-    scene.shapes.forEach((meta, n) => {
-      let pts = "";
-      for (let p = 0; p < meta.n; p++, k += 2) pts += `${coords[k].toFixed(1)},${coords[k + 1].toFixed(1)} `;
-      nodes[n].setAttribute("points", pts);
-    });
-  }
-
-  function centroid(coords, shapeIndex) {
-    const k = offsets[shapeIndex];
-    const m = scene.shapes[shapeIndex].n;
-    let x = 0, y = 0;
-    for (let p = 0; p < m; p++) { x += coords[k + 2 * p]; y += coords[k + 2 * p + 1]; }
-    return [x / m, y / m];
-  }
-
-  function paintLabels(coords) {
-    const show = model.get("labels");
-    labelLayer.style.display = show ? "" : "none";
-    if (!show) return;
-    const head = centroid(coords, shapeAt.skull);
-    const pelvis = centroid(coords, shapeAt.pelvis);
-    const waistK = 2 * scene.marks.waist;
-    const torso = scene.shapes[0].n;
-    const chestK = 2 * (torso - Math.round(torso / 3));
-    const place = (node, x, y) => { node.setAttribute("x", x.toFixed(0)); node.setAttribute("y", (-y).toFixed(0)); };
-    place(labelNodes.head, head[0], head[1] + 150);
-    place(labelNodes.pelvis, pelvis[0], pelvis[1] + 130);
-    place(labelNodes.waist, coords[waistK], -62);
-    place(labelNodes.chest, coords[chestK], coords[chestK + 1] + 40);
   }
 
   // ---- animation state ----
@@ -330,6 +442,10 @@ function render({ model, el }) {
   let visible = true;
   let lastPhase = -1;
   let lastText = {};
+  let shownRing = "";
+  let shownFill = "";
+  let drawnLift = NaN; // the pose drawn last
+  let drawnBreath = NaN;
   const debug = { frames: 0, u: 0, wraps: [], loopId: uid, breath: 0, lift: 0 };
   root.gsDebug = debug;
   let audio = null;
@@ -361,7 +477,9 @@ function render({ model, el }) {
 
   function setText(node, key, text) {
     if (lastText[key] !== text) {
-      node.textContent = text;
+      const first = node.firstChild;
+      if (first && first.nodeType === Node.TEXT_NODE && !first.nextSibling) first.data = text;
+      else node.textContent = text;
       lastText[key] = text;
     }
   }
@@ -371,22 +489,32 @@ function render({ model, el }) {
     if (!scene) return;
     const mode = model.get("mode");
     const top = mode === "breath-only" ? [0, 1] : [1, 1];
-    paint(ghostNodes, poseCoords(top[0], top[1], new Float64Array(buffer.length)));
+    paint(poseAt(scene, top[0], top[1], ghostPose), true);
     ghost.style.display = reduceQuery.matches ? "" : "none";
   }
 
   function draw(bd) {
-    if (!scene || !buffer) return;
+    if (!scene || !pose) return;
     const f = fractions(bd);
-    const reduced = reduceQuery.matches;
-    const coords = reduced ? poseCoords(0, 0, buffer) : poseCoords(f.lift, f.breath, buffer);
-    if (!reduced || debug.frames === 0) paint(shapeNodes, coords);
-    paintLabels(coords);
     debug.breath = f.breath;
     debug.lift = f.lift;
-    const r = 12 + 30 * f.breath;
-    pacerRing.setAttribute("r", r.toFixed(2));
-    bar.firstChild.style.width = `${(100 * f.breath).toFixed(1)}%`;
+    // With reduced motion the figure rests (the ghost shows the end pose); the pacer moves.
+    const reduced = reduceQuery.matches;
+    const lift = reduced ? 0 : f.lift, breath = reduced ? 0 : f.breath;
+    if (lift !== drawnLift || breath !== drawnBreath) {
+      drawnLift = lift;
+      drawnBreath = breath;
+      paint(poseAt(scene, lift, breath, pose));
+      paintLabels();
+      setText(readoutNodes.pelvic_tilt, "pt", `${readout("pelvic_tilt", lift, breath).toFixed(1)}°`);
+      setText(readoutNodes.waist_height, "wh", `${readout("waist_height", lift, breath).toFixed(0)} mm`);
+      setText(readoutNodes.head_pitch, "hp", `${readout("head_pitch", lift, breath).toFixed(1)}°`);
+      setText(readoutNodes.lumbar_lordosis, "ll", `${readout("lumbar_lordosis", lift, breath).toFixed(1)}°`);
+    }
+    const r = (12 + 30 * f.breath).toFixed(1);
+    if (r !== shownRing) pacerRing.setAttribute("r", (shownRing = r));
+    const fill = (Math.round(1000 * f.breath) / 1000).toString();
+    if (fill !== shownFill) barFill.style.transform = `scaleX(${(shownFill = fill)})`;
     const phase = phaseIndex(u, f.bd);
     if (phase !== lastPhase) {
       setText(cue, "cue", model.get("cues")[f.mode][phases[phase]]);
@@ -394,11 +522,6 @@ function render({ model, el }) {
       if (lastPhase !== -1) tone(phase);
       lastPhase = phase;
     }
-    const lf = reduced ? 0 : f.lift, bf = reduced ? 0 : f.breath;
-    setText(readoutNodes.pelvic_tilt, "pt", `${readout("pelvic_tilt", lf, bf).toFixed(1)}°`);
-    setText(readoutNodes.waist_height, "wh", `${readout("waist_height", lf, bf).toFixed(0)} mm`);
-    setText(readoutNodes.head_pitch, "hp", `${readout("head_pitch", lf, bf).toFixed(1)}°`);
-    setText(readoutNodes.lumbar_lordosis, "ll", `${readout("lumbar_lordosis", lf, bf).toFixed(1)}°`);
   }
 
   function frame(t) {
@@ -493,11 +616,15 @@ function render({ model, el }) {
   on(root, "keydown", (e) => {
     const tag = e.target.tagName;
     const inControl = tag === "INPUT" || tag === "SELECT" || tag === "BUTTON";
+    // JupyterLab binds the arrow keys (and others) to the notebook: keep them in our controls.
+    if (inControl && CONTROL_KEYS.has(e.key)) e.stopPropagation();
     if (e.key === " " && !inControl) {
       e.preventDefault();
+      e.stopPropagation();
       setTrait("playing", !model.get("playing"));
     } else if (!inControl && ["ArrowUp", "ArrowRight", "ArrowDown", "ArrowLeft"].includes(e.key)) {
       e.preventDefault();
+      e.stopPropagation();
       const { min, max, step } = limits.tempo;
       const delta = e.key === "ArrowUp" || e.key === "ArrowRight" ? step : -step;
       setTrait("tempo", Math.min(max, Math.max(min, model.get("tempo") + delta)));
@@ -518,7 +645,7 @@ function render({ model, el }) {
     "change:hold_in": syncControls,
     "change:hold_out": syncControls,
     "change:lift_range": syncControls,
-    "change:labels": () => { syncControls(); draw(); },
+    "change:labels": () => { syncControls(); if (pose) paintLabels(); },
     "change:sound": syncControls,
   };
   for (const [event, fn] of Object.entries(traitHandlers)) model.on(event, fn);
