@@ -1,4 +1,5 @@
 import asyncio
+import concurrent.futures
 
 import numpy as np
 import pytest
@@ -90,6 +91,13 @@ def test_show_age_rounds_to_the_nearest_stop_and_keeps_the_slider_in_step():
 # --- the chart follows a move at once, a drag when it stops ------------------------------
 
 
+def in_a_fresh_thread(run):
+    # A thread of its own has no running event loop, whatever ran before in this process
+    # (Playwright's sync API leaves one running in the main thread after browser tests).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(run).result()
+
+
 def test_the_chart_follows_a_single_move_at_once_and_a_drag_when_it_stops():
     seen = []
 
@@ -106,14 +114,17 @@ def test_the_chart_follows_a_single_move_at_once_and_a_drag_when_it_stops():
         chart(5.0)  # a new move after a pause: at once
         assert seen == [1.0, 4.0, 5.0]
 
-    asyncio.run(moves())
+    in_a_fresh_thread(lambda: asyncio.run(moves()))
 
 
 def test_outside_an_event_loop_the_chart_follows_every_change():
-    view = CurveExplorer()
-    for age in (1.0, 2.0, 3.0):
-        view.slider.value = age
-        assert marker(view)[1]["x0"] == pytest.approx(np.sqrt(age))
+    def moves():
+        view = CurveExplorer()
+        for age in (1.0, 2.0, 3.0):
+            view.slider.value = age
+            assert marker(view)[1]["x0"] == pytest.approx(np.sqrt(age))
+
+    in_a_fresh_thread(moves)
 
 
 # --- the age slider -----------------------------------------------------------------------

@@ -156,7 +156,8 @@ class CurveExplorer(ipw.VBox):
         self.preset_spine = SpineDrawing(_adult_frame(), SPINE_WIDTH, "An adult spine type")
         self.preset_table = ipw.HTML()
         self._chart_updates = AfterPause(self._draw_chart, CHART_PAUSE_S)
-        self._draw_age(age)
+        self._draw_spine_at(age)
+        self._draw_chart(age)  # at once: the first move must not wait for this one
         self._draw_type(adult_type)
         self.slider.observe(self._on_age, names="value")
         self.picker.observe(self._on_pick, names="value")
@@ -218,10 +219,12 @@ class CurveExplorer(ipw.VBox):
         self._draw_type(str(change["new"]))
 
     def _draw_age(self, months: float) -> None:
-        label = age_label(months)
-        self.spine.draw([geometry_at_age(months)], [f"At {label}"])
-        self.readout.value = age_readout_html(months)
+        self._draw_spine_at(months)
         self._chart_updates(months)
+
+    def _draw_spine_at(self, months: float) -> None:
+        self.spine.draw([geometry_at_age(months)], [f"At {age_label(months)}"])
+        self.readout.value = age_readout_html(months)
 
     def _draw_chart(self, months: float) -> None:
         chart = {PLOTLY_MIME: curves_chart_json(months), "text/plain": "Curves by age"}
