@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping
+from decimal import Decimal
 
 import plotly.graph_objects as go
 
@@ -24,6 +25,12 @@ _ROWS = (
     ("lumbar_lordosis", "Low-back curve (L1–S1)", "°", 1),
     ("head_pitch", "Chin angle (head pitch, chin up +)", "°", 1),
 )
+
+
+def _shown(v: float, digits: int) -> Decimal:
+    """``v`` rounded to ``digits`` decimals exactly as the table shows it (never ``-0``)."""
+    shown = Decimal(f"{v:.{digits}f}")
+    return abs(shown) if shown == 0 else shown
 
 
 def _params(params: object) -> SupineParams:
@@ -48,6 +55,9 @@ def chain_poses(params: SupineParams | None = None) -> dict[str, SupinePose]:
 def chain_table_html(poses: dict[str, SupinePose]) -> str:
     """HTML table of the readouts of each pose, with the change from the first one.
 
+    Each change is the difference of the two rounded numbers shown (20.0° to 14.8° reads
+    −5.2°), so a reader who subtracts them gets the same number.
+
     ``poses`` maps a label (text, escaped in the table) to a pose, as :func:`chain_poses` gives.
 
     Raises
@@ -70,15 +80,14 @@ def chain_table_html(poses: dict[str, SupinePose]) -> str:
     rows = []
     for key, name, unit, digits in _ROWS:
         cells = []
+        before = _shown(base[key], digits)
         for label in labels:
-            v = poses[label].readouts[key]
-            d = v - base[key]
-            change = (
-                ""
-                if label == labels[0]
-                else f" <small>({d:+.{digits}f}{unit.strip() or ''})</small>"
-            )
-            cells.append(f"<td>{v:.{digits}f}{unit}{change}</td>")
+            shown = _shown(poses[label].readouts[key], digits)
+            d = shown - before
+            change = f" <small>({d:+.{digits}f}{unit.strip()})</small>"
+            if label == labels[0]:
+                change = ""
+            cells.append(f"<td>{shown:.{digits}f}{unit}{change}</td>")
         rows.append(f"<tr><th scope='row'>{name}</th>{''.join(cells)}</tr>")
     caption = "<caption>Model readouts: what the geometry implies, not measurements</caption>"
     return f"<table class='gs-chain-table'>{caption}<tr><th></th>{head}</tr>{''.join(rows)}</table>"
