@@ -49,7 +49,12 @@ def test_lesson_01_quotes_labels_that_the_curve_chart_still_draws():
     # of how it is built. It fails when a quoted label is renamed, so the lesson is updated too.
     source = "\n".join(p.read_text("utf-8") for p in Path(widgets.__file__).parent.rglob("*.py"))
     text = markdown("01")
-    for label in ("below 0°: bends forward", "95 % CI of the mean"):
+    labels = (
+        "neck and low back: below 0° they bend forward, the newborn way",
+        "upper back: counted the other way, above 0° it bends forward",
+        "95 % CI of the mean (not the spread of people)",
+    )
+    for label in labels:
         assert f'"{label}' in text, f"lesson 01 no longer quotes {label!r}"
         assert label in source, f"no figure draws {label!r} any more: update lesson 01"
 

@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 
 from widgets.figures.curves_by_age import age_marker, curves_chart_json, curves_figure
+from widgets.figures.curves_by_age_milestones import SIGN_NOTE
+from widgets.figures.curves_by_age_scale import CURVE_PLACES
 from widgets.model.adult_ranges import ADULT_RANGES
 from widgets.model.development import at_age
 
@@ -70,3 +72,33 @@ def test_bad_age_names_the_value_and_the_range(bad):
     for fn in (curves_figure, curves_chart_json, age_marker):
         with pytest.raises(ValueError, match=r"age_months.*0 to 240 months"):
             fn(bad)
+
+
+def test_the_note_under_zero_says_which_side_bends_forward_for_each_curve():
+    # The newborn spine is one forward C (the textbook picture the model draws at birth), so
+    # each curve's sign at birth is the sign of "bending forward" in its own convention.
+    newborn = at_age(0)
+    forward_sign = {
+        "neck": np.sign(newborn.cervical_lordosis),
+        "low back": np.sign(newborn.lumbar_lordosis),
+        "upper back": np.sign(newborn.thoracic_kyphosis),
+    }
+    assert set(forward_sign) == set(CURVE_PLACES.values())
+    note = next(
+        a.text for a in curves_figure(0).layout.annotations if "bend" in (a.text or "")
+    ).split("<br>")
+    assert note == list(SIGN_NOTE)
+    for place, sign in forward_sign.items():
+        line = next(line for line in note if line.startswith(place) or f"and {place}" in line)
+        side = "below 0°" if sign < 0 else "above 0°"
+        assert side in line and "forward" in line, (place, line)
+
+
+def test_the_neck_band_label_says_it_is_not_the_spread_of_people():
+    labels = [a.text for a in curves_figure(0).layout.annotations if "adult" in (a.text or "")]
+    for parameter, band in ADULT_RANGES.items():
+        label = next(t for t in labels if f"adult {CURVE_PLACES[parameter]}:" in t)
+        if band.is_sd:
+            assert f"{band.centre:g} ± {band.half_width:g}°" in label
+        else:
+            assert "CI of the mean (not the spread of people)" in label, label

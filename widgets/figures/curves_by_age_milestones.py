@@ -13,6 +13,14 @@ from widgets.model.development import MILESTONES
 #: Colour of the milestone windows.
 MILESTONE_COLOUR = "#5fa8d3"
 
+#: The note drawn under 0°, one line per sign convention: each curve is counted positive in
+#: its own direction (lordoses backward, the kyphosis forward), so "below 0°" means bending
+#: forward only for the neck and the low back.
+SIGN_NOTE: tuple[str, ...] = (
+    "neck and low back: below 0° they bend forward, the newborn way",
+    "upper back: counted the other way, above 0° it bends forward",
+)
+
 
 def add_milestones(fig: go.Figure) -> list[str]:
     """One row per milestone in the lower panel; returns their labels, top to bottom.
@@ -52,7 +60,7 @@ def add_milestones(fig: go.Figure) -> list[str]:
 
 
 def add_age_notes(fig: go.Figure) -> None:
-    """Head control (CDC) as a dotted line across the curves, and what below 0° means.
+    """Head control (CDC) as a dotted line across the curves, and which side of 0° bends forward.
 
     Raises
     ------
@@ -94,6 +102,7 @@ def add_age_notes(fig: go.Figure) -> None:
         xanchor="right",
         yanchor="top",
         showarrow=False,
-        text="below 0°: bends forward, the newborn way",
+        text="<br>".join(SIGN_NOTE),
+        align="right",
         font=small,
     )

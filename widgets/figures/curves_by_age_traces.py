@@ -66,7 +66,11 @@ def add_adult_bands(fig: go.Figure) -> None:
             row=1,
             col=1,
         )
-        short = f"{band.centre:g} ± {band.half_width:g}°" if band.is_sd else "95 % CI of the mean"
+        short = (
+            f"{band.centre:g} ± {band.half_width:g}°"
+            if band.is_sd
+            else "95 % CI of the mean (not the spread of people)"
+        )
         fig.add_annotation(
             x=x0 + 0.1,
             y=_BAND_LABEL_Y[parameter],
