@@ -1,6 +1,6 @@
 import pytest
 
-from widgets.content.evidence import GRADES, badge_html, claim_html
+from widgets.content.evidence import GRADES, badge_html, claim_html, grade_explanation
 
 
 @pytest.mark.parametrize("grade", GRADES)
@@ -22,3 +22,8 @@ def test_claim_names_its_sources():
         claim_html("x", "weak", "y", [])
     with pytest.raises(ValueError, match="nobody2099"):
         claim_html("x", "weak", "y", ["nobody2099"])
+
+
+def test_grade_explanation_refuses_an_unknown_grade():
+    with pytest.raises(ValueError, match=r"grade.*'medium'.*valid grades: strong"):
+        grade_explanation("medium")

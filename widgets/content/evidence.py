@@ -9,22 +9,56 @@ from widgets.content.page_style import show_html
 from widgets.content.references import reference
 from widgets.validation import check_choice, check_text, check_text_list
 
-#: Grade -> (meaning, colour). Colours are mid-tones that read on light and dark themes.
+#: Grade -> (meaning, colour). The one wording of each grade: the badge's tooltip, lesson
+#: 00's list of grades and the glossary use it. Colours are mid-tones that read on light and
+#: dark themes.
 GRADES: dict[str, tuple[str, str]] = {
     "strong": ("consistent guidelines or systematic reviews", "#2e7d32"),
     "moderate": ("some trials or reviews, with uncertainty", "#1f77b4"),
-    "weak": ("small, indirect or mechanism-only studies", "#b26a00"),
-    "not studied": ("no study found", "#6e7781"),
-    "contradicted": ("studies point the other way", "#c62828"),
+    "weak": (
+        "only small, indirect or mechanism-only studies, or trials of low certainty, "
+        "which may point for or against the claim",
+        "#b26a00",
+    ),
+    "not studied": ("we found no study that tested the claim itself, for or against", "#6e7781"),
+    "contradicted": (
+        "studies that tested the claim itself, in people, found the opposite",
+        "#c62828",
+    ),
+}
+
+#: How the grades that are easy to mix up differ, added to their tooltips.
+GRADE_CONTRASTS: dict[str, str] = {
+    "not studied": (
+        "Unlike contradicted, this does not say the claim is wrong: nobody has tested it."
+    ),
+    "contradicted": "Unlike not studied, the claim was tested, and the tests went against it.",
+    "weak": "Indirect evidence against a claim earns weak, not contradicted.",
 }
 
 
-def badge_html(grade: str) -> str:
-    """A small coloured badge for ``grade`` (one of :data:`GRADES`)."""
+def grade_explanation(grade: str) -> str:
+    """What ``grade`` (one of :data:`GRADES`) means, in a sentence or two: the badge's tooltip.
+
+    Raises
+    ------
+    ValueError
+        If ``grade`` is not one of :data:`GRADES`; the message lists them.
+    """
     check_choice("grade", grade, tuple(GRADES))
-    meaning, colour = GRADES[grade]
+    meaning = GRADES[grade][0]
+    contrast = GRADE_CONTRASTS.get(grade)
+    sentence = f"{grade.capitalize()}: {meaning}."
+    return f"{sentence} {contrast}" if contrast else sentence
+
+
+def badge_html(grade: str) -> str:
+    """A small coloured badge for ``grade`` (one of :data:`GRADES`); its tooltip explains it."""
+    check_choice("grade", grade, tuple(GRADES))
+    colour = GRADES[grade][1]
     return (
-        f"<span class='gs-badge' title='{html.escape(meaning)}' style='background:{colour};"
+        f"<span class='gs-badge' title='{html.escape(grade_explanation(grade))}' "
+        f"style='background:{colour};"
         "color:#fff;border-radius:0.8em;padding:0.1em 0.6em;font-size:0.85em;"
         f"white-space:nowrap'>evidence: {html.escape(grade)}</span>"
     )
