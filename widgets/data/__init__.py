@@ -30,6 +30,7 @@ TABLES: tuple[str, ...] = (
     "development",
     "milestones",
     "adult_ranges",
+    "lordosis_relations",
 )
 
 
