@@ -18,7 +18,12 @@ from plotly.subplots import make_subplots
 from widgets.figures import curves_by_age_milestones as milestones
 from widgets.figures import curves_by_age_traces as traces
 from widgets.figures.angle_tables import age_readout_html, angle_status, preset_table_html
-from widgets.figures.breath_vs_lift import breath_vs_lift_figure, movement_changes
+from widgets.figures.breath_vs_lift import (
+    breath_vs_lift_figure,
+    movement_changes,
+    resting_chin,
+    resting_chin_note,
+)
 from widgets.figures.curves_by_age import age_marker, curves_chart_json, curves_figure
 from widgets.figures.curves_by_age_scale import (
     age_axis,
@@ -343,6 +348,24 @@ def test_movement_changes_need_lying_settings(bad):
     with pytest.raises(ValueError, match=r"params must be SupineParams") as err:
         movement_changes(bad)
     assert_names(str(err.value), "params", bad)
+
+
+@given(bad=st.one_of(NOT_A_NUMBER, st.just(preset("adult-mean"))))
+def test_resting_chin_needs_lying_settings(bad):
+    with pytest.raises(ValueError, match=r"params must be SupineParams") as err:
+        resting_chin(bad)
+    assert_names(str(err.value), "params", bad)
+
+
+@pytest.mark.parametrize("name", ["rest", "deepest"])
+@given(data=st.data())
+@settings(max_examples=40)
+def test_resting_chin_note_refuses_angles_outside_a_half_turn(name, data):
+    bad = data.draw(bad_number(-90, 90))
+    angles = {"rest": 20.0, "deepest": -5.0, name: bad}
+    with pytest.raises(ValueError, match="allowed range is -90 to 90 deg") as err:
+        resting_chin_note(**angles)
+    assert_names(str(err.value), name, bad)
 
 
 @pytest.mark.parametrize(

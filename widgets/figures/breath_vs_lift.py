@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from widgets.figures.theme import axis_style, base_layout, check_px
-from widgets.model.supine import LIMITS, UNITS, SupineParams, supine_pose
+from widgets.figures.theme import TEXT, axis_style, base_layout, check_px
+from widgets.model.supine import DEFAULTS, LIMITS, UNITS, SupineParams, supine_pose
 from widgets.validation import check_in_range, check_instance
 
 #: Readouts compared, with their axis labels.
@@ -37,18 +37,37 @@ def movement_changes(params: SupineParams) -> dict[str, dict[str, float]]:
     return out
 
 
+def _case_labels(quiet: float, deep: float, lift: float) -> tuple[str, str, str]:
+    # The three settings are different angles: the breaths straighten the upper back, the lift
+    # adds curve to the low back, so each label says which.
+    return (
+        f"quiet breath: the upper back straightens {quiet:g}°",
+        f"deepest breath: the upper back straightens {deep:g}°",
+        f"waist lift: the low back curves {lift:g}° more",
+    )
+
+
 def breath_vs_lift_figure(
-    quiet: float = 3.0, deep: float = 16.0, lift: float = 8.0, height: float = 380
+    quiet: float = DEFAULTS["breath_depth"],
+    deep: float = LIMITS["breath_depth"][1],
+    lift: float = DEFAULTS["lift_range"],
+    height: float = 420,
 ) -> go.Figure:
     """Grouped bars of the change from rest (deg) for a quiet breath, a deep breath and a lift.
+
+    A dashed line across the chin bars marks the size of the whole chin angle at rest; its
+    label says whether the deepest breath's chin change passes it, turning the face past
+    looking straight up (lesson 03 discusses it: an upper bound of a teaching model).
 
     Parameters
     ----------
     quiet, deep : float
-        Thoracic extension of a quiet and of a deepest breath, deg (model assumption and
-        Burgos 2021's 16 deg maximum).
+        Thoracic extension of a quiet and of a deepest breath, deg. Defaults: the
+        ``breath_depth_default`` (illustrative) and ``breath_depth_max`` (Burgos 2021, the
+        change between the deepest breath in and out) rows of ``supine.csv``.
     lift : float
-        Extra low-back curve at the top of the lift, deg.
+        Extra low-back curve at the top of the lift, deg; default the ``lift_range_default``
+        row of ``supine.csv`` (a little less than Levine & Whittle 1996's standing maximum).
     height : float
         Figure height, px, in :data:`~widgets.figures.theme.PX_RANGE`.
 
@@ -63,14 +82,11 @@ def breath_vs_lift_figure(
     deep = check_in_range("deep", deep, *LIMITS["breath_depth"], UNITS["breath_depth"])
     lift = check_in_range("lift", lift, *LIMITS["lift_range"], UNITS["lift_range"])
     height = check_px("height", height)
+    names = _case_labels(quiet, deep, lift)
     cases = {
-        f"quiet breath ({quiet:g}°)": movement_changes(SupineParams(breath_depth=quiet))[
-            "breath only"
-        ],
-        f"deepest breath ({deep:g}°)": movement_changes(SupineParams(breath_depth=deep))[
-            "breath only"
-        ],
-        f"waist lift ({lift:g}°)": movement_changes(SupineParams(lift_range=lift))["waist lift"],
+        names[0]: movement_changes(SupineParams(breath_depth=quiet))["breath only"],
+        names[1]: movement_changes(SupineParams(breath_depth=deep))["breath only"],
+        names[2]: movement_changes(SupineParams(lift_range=lift))["waist lift"],
     }
     fig = go.Figure(layout=base_layout(height=height, barmode="group"))
     for (case, changes), colour in zip(cases.items(), COLOURS, strict=True):
@@ -86,10 +102,13 @@ def breath_vs_lift_figure(
                 textposition="outside",
             )
         )
+    rest = resting_chin(SupineParams())
+    _add_resting_chin(fig, rest, cases[names[1]]["head_pitch"])
     fig.update_layout(
         xaxis=axis_style(""),
         yaxis=axis_style("size of the change from rest, degrees"),
-        legend={"orientation": "h", "y": 1.15, "x": 0},
+        legend={"orientation": "v", "y": 1.02, "yanchor": "bottom", "x": 0},
+        margin={"t": 100},
         title={
             "text": "Model prediction (not measured in people)",
             "font": {"size": 13},
@@ -98,3 +117,73 @@ def breath_vs_lift_figure(
         },
     )
     return fig
+
+
+def resting_chin(params: SupineParams) -> float:
+    """The chin angle at rest (deg, chin up positive): breathed out, no lift.
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is not a :class:`~widgets.model.supine.SupineParams`.
+    """
+    check_instance("params", params, SupineParams, "SupineParams (widgets.model.supine)")
+    return supine_pose(params, 0.0, 0.0).readouts["head_pitch"]
+
+
+def resting_chin_note(rest: float, deepest: float) -> str:
+    """The label of the resting-chin line: the angle at rest, and where the deepest breath ends.
+
+    Parameters
+    ----------
+    rest : float
+        Chin angle at rest, deg (chin up positive).
+    deepest : float
+        Change of the chin angle at the top of the deepest breath, deg (signed).
+
+    Raises
+    ------
+    ValueError
+        If either is not a number in -90 to 90 deg.
+    """
+    rest = check_in_range("rest", rest, -90.0, 90.0, "deg")
+    deepest = check_in_range("deepest", deepest, -90.0, 90.0, "deg")
+    side = "up" if rest >= 0 else "down"
+    note = f"dashed line: the chin angle at rest,<br>{abs(rest):.1f}° chin {side}"
+    if rest * deepest < 0 and abs(deepest) > abs(rest):
+        # The change turns the face back through looking straight up, and past it.
+        past = "down" if rest > 0 else "up"
+        note += (
+            f"<br>the deepest breath's bar passes it: the face<br>would end "
+            f"{abs(rest + deepest):.1f}° chin {past}, past looking straight up"
+        )
+    return note
+
+
+def _add_resting_chin(fig: go.Figure, rest: float, deepest: float) -> None:
+    # A dashed line across the chin bars at the size of the resting chin angle, labelled.
+    where = list(MEASURES).index("head_pitch")
+    fig.add_shape(
+        type="line",
+        x0=where - 0.45,
+        x1=where + 0.45,
+        y0=abs(rest),
+        y1=abs(rest),
+        xref="x",
+        yref="y",
+        line={"color": TEXT, "width": 1.5, "dash": "dash"},
+        name="resting-chin",
+    )
+    fig.add_annotation(
+        x=where + 0.47,
+        y=abs(rest),
+        xref="x",
+        yref="y",
+        xanchor="left",
+        yanchor="middle",
+        showarrow=False,
+        align="left",
+        text=resting_chin_note(rest, deepest),
+        font={"size": 11, "color": TEXT},
+        name="resting-chin",
+    )
