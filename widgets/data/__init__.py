@@ -30,6 +30,7 @@ TABLES: tuple[str, ...] = (
     "development",
     "milestones",
     "adult_ranges",
+    "trunk",
     "lordosis_relations",
 )
 
