@@ -3,6 +3,7 @@ import json
 import numpy as np
 import pytest
 
+from widgets.data import STATUSES
 from widgets.figures.curves_by_age import age_marker, curves_chart_json, curves_figure
 from widgets.figures.curves_by_age_milestones import SIGN_NOTE
 from widgets.figures.curves_by_age_scale import CURVE_PLACES
@@ -102,3 +103,11 @@ def test_the_neck_band_label_says_it_is_not_the_spread_of_people():
             assert f"{band.centre:g} ± {band.half_width:g}°" in label
         else:
             assert "CI of the mean (not the spread of people)" in label, label
+
+
+def test_anchor_hovers_explain_their_status_word():
+    # "secondary" in a hover would read like a secondary curve: each status is explained.
+    texts = [t for tr in traces(curves_figure(0), "anchors") for t in tr.text]
+    for text in texts:
+        assert any(f" · {s}: {meaning}" in text for s, meaning in STATUSES.items()), text
+    assert any("secondary: read in a page that quotes the source" in t for t in texts)

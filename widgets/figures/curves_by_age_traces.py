@@ -9,6 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from widgets.content.references import reference
+from widgets.data import STATUSES
 from widgets.figures.curves_by_age_scale import (
     AGE_X_RANGE,
     CURVE_PLACES,
@@ -140,7 +141,8 @@ def add_anchor_dots(fig: go.Figure) -> None:
         errors = [spread.get(a.age_months) for a in rows]
         texts = [
             f"<b>{label}</b>: {a.value:g}° at {age_label(a.age_months)}<br>"
-            f"{plotly_text(reference(a.source).short())} · {a.status}<br>{hover_paragraph(a.note)}"
+            f"{plotly_text(reference(a.source).short())} · {a.status}: "
+            f"{plotly_text(STATUSES[a.status])}<br>{hover_paragraph(a.note)}"
             + (f"<br>error bar: ± 1 SD = {e:g}°" if e else "")
             for a, e in zip(rows, errors, strict=True)
         ]
