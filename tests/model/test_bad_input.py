@@ -1,18 +1,26 @@
 """Bad input to the models is refused at the call with a ValueError naming it and what is allowed.
 
-Covers the spine parameters and presets, ages, adult ranges, the development model and the
-drawing outlines (``build_spine``, the measurements and the angle primitives are covered in
-``test_spine.py`` and ``test_angles.py``).
+Covers the spine parameters and presets, ages, adult ranges, the development model, the
+drawing outlines and the breath model (``build_spine``, the measurements and the angle
+primitives are covered in ``test_spine.py`` and ``test_angles.py``).
 """
 
 import math
-import sys
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.model import outlines
+from tests.bad_values import (
+    NOT_A_NUMBER,
+    NOT_FINITE,
+    assert_names,
+    bad_number,
+    not_one_of,
+    outside,
+)
+from widgets.model import breath, outlines
 from widgets.model.adult_ranges import CURVES, AdultRange, adult_range
 from widgets.model.ages import age_label, check_age, nearest_age_stop
 from widgets.model.development import (
@@ -33,49 +41,6 @@ from widgets.model.spine_params import (
     preset,
     preset_sources,
 )
-
-NOT_A_NUMBER = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.text(max_size=4),
-    st.lists(st.floats(), max_size=2),
-    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
-    st.builds(object),
-)
-NOT_FINITE = st.sampled_from([math.nan, math.inf, -math.inf])
-NOT_TEXT = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.lists(st.text(max_size=2))
-)
-
-
-def outside(low: float, high: float) -> st.SearchStrategy:
-    """Finite numbers (floats and ints, huge ones too) outside ``[low, high]``."""
-    finite = {"allow_nan": False, "allow_infinity": False}
-    return st.one_of(
-        st.floats(max_value=low, exclude_max=True, **finite),
-        st.floats(min_value=high, exclude_min=True, **finite),
-        st.integers(max_value=math.ceil(low) - 1),
-        st.integers(min_value=math.floor(high) + 1),
-        st.sampled_from([-(2**64), 2**64, 10**400]),  # beyond int64 and beyond a float
-    )
-
-
-def bad_number(low: float, high: float) -> st.SearchStrategy:
-    return st.one_of(NOT_A_NUMBER, NOT_FINITE, outside(low, high))
-
-
-def not_one_of(choices) -> st.SearchStrategy:
-    return st.one_of(NOT_TEXT, st.text(max_size=12).filter(lambda s: s not in choices))
-
-
-def assert_names(message: str, name: str, bad: object) -> None:
-    """The message names the parameter and shows the value (its repr, type or number)."""
-    assert name in message, message
-    shown = {type(bad).__name__, repr(bad)[:15]}
-    if isinstance(bad, int | float) and not isinstance(bad, bool):
-        shown.add(f"{float(bad):g}" if abs(bad) <= sys.float_info.max else repr(bad)[:15])
-    assert any(s in message for s in shown), message
-
 
 # --- spine parameters and presets -----------------------------------------------------------
 
@@ -283,3 +248,133 @@ def test_circle_points_must_be_a_whole_number_from_3_to_10000(bad):
     with pytest.raises(ValueError, match="allowed range is 3 to 10000 points") as err:
         outlines.circle(20.0, bad)
     assert_names(str(err.value), "n", bad)
+
+
+# --- the breath model -----------------------------------------------------------------------
+
+PATTERN = breath.BreathPattern()
+#: Each public function of the breath model that takes a pattern, called with ``bad`` for it.
+PATTERN_CALLS = {
+    "phase_bounds": lambda bad: breath.phase_bounds(bad),
+    "phase_index": lambda bad: breath.phase_index(bad, 0.1),
+    "phase_name": lambda bad: breath.phase_name(bad, 0.1),
+    "profile": lambda bad: breath.profile(bad, 0.1),
+    "advance": lambda bad: breath.advance(0.1, 1.0, bad),
+    "lift_and_breath": lambda bad: breath.lift_and_breath("breath-only", bad, 0.1),
+    "lift_and_breath (independent)": lambda bad: breath.lift_and_breath(
+        "lift-independent", bad, 0.1, 0.2
+    ),
+}
+NOT_A_PATTERN = st.one_of(
+    NOT_A_NUMBER,
+    st.just({}),
+    st.builds(dict, tempo=st.floats(3, 30)),  # the right fields, the wrong class
+    st.sampled_from([PATTERN.period, (6.0, 1.0, 0.0, 0.0), breath.BreathPattern]),
+)
+
+
+@pytest.mark.parametrize("name", list(PATTERN_CALLS))
+@given(bad=NOT_A_PATTERN)
+def test_breath_functions_need_a_breath_pattern(name, bad):
+    with pytest.raises(ValueError, match=r"^pattern must be a BreathPattern \(from") as err:
+        PATTERN_CALLS[name](bad)
+    assert_names(str(err.value), "pattern", bad)
+
+
+def test_breath_functions_refuse_the_lying_models_settings():
+    from widgets.model.supine import SupineParams  # the class a caller could mix up
+
+    for call in PATTERN_CALLS.values():
+        with pytest.raises(ValueError, match=r"pattern must be a BreathPattern .*got SupineParams"):
+            call(SupineParams())
+
+
+@given(bad=NOT_A_PATTERN.filter(lambda v: v is not None))
+def test_phase_track_base_is_a_breath_pattern_or_none(bad):
+    with pytest.raises(ValueError, match=r"^base must be a BreathPattern or None, got") as err:
+        breath.phase_track([0.0, 1.0], 6.0, bad)
+    assert_names(str(err.value), "base", bad)
+
+
+@given(bad=bad_number(0.0, breath.MAX_STEP_SECONDS).filter(lambda v: not isinstance(v, list)))
+def test_advance_steps_from_0_to_one_day(bad):  # (a list of steps is fine: it is vectorised)
+    with pytest.raises(ValueError, match="allowed range is 0 to 86400 s") as err:
+        breath.advance(0.1, bad, PATTERN)
+    assert_names(str(err.value), "dt", bad)
+
+
+def test_a_day_is_the_longest_step_and_it_is_still_exact():
+    # one day at 6 breaths/min (period 10 s) is 8640 whole cycles: back where it started
+    assert breath.MAX_STEP_SECONDS == 24 * 60 * 60
+    assert breath.advance(0.25, breath.MAX_STEP_SECONDS, PATTERN) == pytest.approx(0.25)
+    with pytest.raises(ValueError, match=r"dt\[1\] = 1e\+308 s is out of range"):
+        breath.advance(0.25, [1.0, 1e308], PATTERN)
+
+
+@pytest.mark.parametrize("field", ["u", "dt"])
+@given(flags=st.lists(st.booleans(), min_size=1, max_size=3), good=st.floats(0, 1))
+def test_breath_arrays_refuse_bools_among_numbers(field, flags, good):
+    args = {"u": 0.1, "dt": 0.1, **{field: [good, *flags]}}
+    with pytest.raises(ValueError, match=f"{field}.*(not booleans|got (True|False))"):
+        breath.advance(args["u"], args["dt"], PATTERN)
+
+
+@given(
+    bad=st.one_of(
+        st.just([]),
+        st.lists(st.floats(0, 1), min_size=2, max_size=3),
+        st.just([math.nan]),
+        st.just(np.array([0.5])),
+        NOT_A_NUMBER.filter(lambda v: v != []),
+        NOT_FINITE,
+        outside(0, 1),
+    )
+)
+def test_phase_track_starts_at_one_phase_from_0_to_1(bad):
+    with pytest.raises(ValueError, match=r"^u0\S* (must be|=)") as err:
+        breath.phase_track([0.0, 1.0], 6.0, u0=bad)
+    assert "0 to 1" in str(err.value)
+
+
+@given(gap=st.floats(breath.MAX_STEP_SECONDS + 1, 1e308), start=st.floats(-1e3, 1e3))
+def test_phase_track_times_are_at_most_a_day_apart(gap, start):
+    with pytest.raises(ValueError, match=r"times\[1\] = .* s is out of range; allowed range is"):
+        breath.phase_track([start, start + gap], 6.0)
+
+
+@given(
+    bad=st.one_of(
+        st.just([[0.1], [0.2, 0.3]]),
+        st.just([[], [1.0]]),
+        st.lists(st.booleans(), min_size=1, max_size=3),
+        st.lists(st.text(max_size=2), min_size=1, max_size=2),
+    )
+)
+def test_phases_must_be_numbers_in_a_regular_array(bad):
+    with pytest.raises(ValueError, match=r"^u\S* must (be|hold) a? ?numbers?"):
+        breath.profile(PATTERN, bad)
+
+
+@pytest.mark.parametrize(
+    "field", ["tempo", "exhale_ratio", "hold_after_inhale", "hold_after_exhale"]
+)
+@given(flag=st.booleans())
+def test_a_breath_pattern_refuses_bools(field, flag):
+    with pytest.raises(ValueError, match=f"{field} must be a number, got {flag}; allowed range"):
+        breath.BreathPattern(**{field: flag})
+
+
+@given(key=st.text(max_size=8).filter(lambda k: k not in breath.DEFAULT_SOURCES))
+def test_a_breath_pattern_refuses_unknown_fields(key):
+    with pytest.raises(TypeError, match="unexpected keyword argument"):
+        breath.BreathPattern(**{key: 6.0})
+
+
+@given(mode=not_one_of(breath.MODES), phase=not_one_of(breath.PHASES))
+def test_breath_modes_and_phases_are_listed(mode, phase):
+    with pytest.raises(ValueError, match="valid modes: lift-with-breath"):
+        breath.cue(mode, "inhale")
+    with pytest.raises(ValueError, match="valid phases: inhale"):
+        breath.cue("breath-only", phase)
+    with pytest.raises(ValueError, match="valid modes: lift-with-breath"):
+        breath.lift_and_breath(mode, PATTERN, 0.1)

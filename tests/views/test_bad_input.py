@@ -3,64 +3,32 @@ TraitError for traits, each naming the value and what is allowed; computed trait
 """
 
 import html
-import math
-import sys
 
 import pytest
 import traitlets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.bad_values import (
+    NOT_A_FLAG,
+    NOT_A_NUMBER,
+    NOT_FINITE,
+    NOT_TEXT,
+    assert_names,
+    bad_number,
+    not_one_of,
+)
+from widgets.model.breath import MODES
 from widgets.model.spine_params import PRESETS, preset
-from widgets.model.supine import SupineParams
-from widgets.views.breath_lift import BreathLiftAnimator
-from widgets.views.breath_lift_teacher_panel import BreathLiftTeacherPanel, teacher_panel
+from widgets.model.supine import LEGS, SupineParams
+from widgets.views.breath_lift import RANGES, SETTINGS, SPEEDS, BreathLiftAnimator, breath_lift
+from widgets.views.breath_lift_teacher_panel import LINKED, BreathLiftTeacherPanel, teacher_panel
 from widgets.views.chain_comparison import chain_figure, chain_poses, chain_table_html, show_chain
 from widgets.views.curve_explorer import ADULT_TYPES, AfterPause, CurveExplorer, curve_explorer
 from widgets.views.curve_explorer_age import AgeSlider
 from widgets.views.spine_comparison import SpineComparison, compare_spines
 
-NOT_A_NUMBER = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.text(max_size=4),
-    st.lists(st.floats(), max_size=2),
-    st.dictionaries(st.text(max_size=2), st.integers(), max_size=1),
-    st.builds(object),
-)
-NOT_FINITE = st.sampled_from([math.nan, math.inf, -math.inf])
-NOT_TEXT = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(), st.lists(st.text(max_size=2), max_size=2)
-)
 NASTY = "%{x} </extra> <b>bold</b> <script>alert(1)</script> & 50 %"
-
-
-def outside(low: float, high: float) -> st.SearchStrategy:
-    finite = {"allow_nan": False, "allow_infinity": False}
-    return st.one_of(
-        st.floats(max_value=low, exclude_max=True, **finite),
-        st.floats(min_value=high, exclude_min=True, **finite),
-        st.integers(max_value=math.ceil(low) - 1),
-        st.integers(min_value=math.floor(high) + 1),
-        st.sampled_from([-(2**64), 2**64, 10**400]),  # beyond int64 and beyond a float
-    )
-
-
-def bad_number(low: float, high: float) -> st.SearchStrategy:
-    return st.one_of(NOT_A_NUMBER, NOT_FINITE, outside(low, high))
-
-
-def not_one_of(choices) -> st.SearchStrategy:
-    return st.one_of(NOT_TEXT, st.text(max_size=12).filter(lambda s: s not in choices))
-
-
-def assert_names(message: str, name: str, bad: object) -> None:
-    """The message names the parameter and shows the value (its repr, type or number)."""
-    assert name in message, message
-    shown = {type(bad).__name__, repr(bad)[:15]}
-    if isinstance(bad, int | float) and not isinstance(bad, bool):
-        shown.add(f"{float(bad):g}" if abs(bad) <= sys.float_info.max else repr(bad)[:15])
-    assert any(s in message for s in shown), message
 
 
 @pytest.fixture(scope="module")
@@ -270,3 +238,105 @@ def test_panel_limits_are_read_only(animator):
     for name in ("limits", "modes", "speeds"):
         with pytest.raises(traitlets.TraitError, match="read-only"):
             setattr(panel, name, {})
+
+
+@given(bad=st.text(max_size=8).filter(lambda k: k != "animator"))
+@settings(max_examples=20)
+def test_the_panel_lists_its_one_argument(animator, bad):
+    for call, where in (
+        (teacher_panel, "teacher_panel"),
+        (BreathLiftTeacherPanel, "BreathLiftTeacherPanel"),
+    ):
+        with pytest.raises(ValueError, match=f"for {where}.*; valid arguments: animator$") as err:
+            call(animator, **{bad: 1})
+        assert repr(bad) in str(err.value)
+
+
+def test_panel_links_are_read_only(animator):
+    panel = teacher_panel(animator)
+    links = panel.links
+    with pytest.raises(AttributeError):
+        panel.links = []
+    assert panel.links is links and len(links) == len(LINKED)
+
+
+# --- the animator ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(RANGES))
+@given(data=st.data())
+@settings(max_examples=25)
+def test_animator_numbers_name_the_value_and_the_range(animator, name, data):
+    low, high, unit = RANGES[name]
+    before = getattr(animator, name)
+    bad = data.draw(bad_number(low, high))
+    with pytest.raises(traitlets.TraitError, match=f"allowed range is {low:g} to {high:g}") as err:
+        setattr(animator, name, bad)
+    assert_names(str(err.value), name, bad)
+    assert unit in str(err.value)
+    assert getattr(animator, name) == before
+
+
+@given(bad=st.one_of(bad_number(0.25, 1.0), st.sampled_from([0.3, 0.75, 0.9, 1e-300])))
+@settings(max_examples=40)
+def test_animator_speeds_are_the_offered_ones(animator, bad):
+    with pytest.raises(traitlets.TraitError, match=r"allowed speeds: 0\.25, 0\.5, 1$") as err:
+        animator.speed = bad
+    assert_names(str(err.value), "speed", bad)
+    assert animator.speed in SPEEDS
+
+
+@pytest.mark.parametrize(("name", "choices"), [("mode", MODES), ("legs", LEGS)])
+@given(data=st.data())
+@settings(max_examples=25)
+def test_animator_mode_and_legs_list_the_valid_names(animator, name, choices, data):
+    before = getattr(animator, name)
+    with pytest.raises(traitlets.TraitError, match=f"; valid {name}s?: {', '.join(choices)}$"):
+        setattr(animator, name, data.draw(not_one_of(choices)))
+    assert getattr(animator, name) == before
+
+
+@pytest.mark.parametrize("name", ["playing", "labels", "sound"])
+@given(bad=NOT_A_FLAG)
+@settings(max_examples=25)
+def test_animator_flags_are_true_or_false_only(animator, name, bad):
+    before = getattr(animator, name)
+    with pytest.raises(traitlets.TraitError, match=f"^{name} must be True or False, got") as err:
+        setattr(animator, name, bad)
+    assert_names(str(err.value), name, bad)
+    assert getattr(animator, name) is before
+
+
+COMPUTED = ("scene", "limits", "speeds", "modes", "phases", "cues", "lift_period_factor")
+
+
+@pytest.mark.parametrize("name", COMPUTED)
+def test_animator_computed_traits_are_read_only_but_still_synced(animator, name):
+    before = getattr(animator, name)
+    for bad in ({}, [], None, before):
+        with pytest.raises(traitlets.TraitError, match="read-only"):
+            setattr(animator, name, bad)
+    assert getattr(animator, name) == before
+    assert animator.trait_metadata(name, "sync") is True
+    assert name in animator.keys
+
+
+def test_the_scene_is_still_rebuilt_by_the_animator_itself():
+    w = BreathLiftAnimator()
+    sent = []
+    w.observe(lambda change: sent.append(change["name"]), "scene")
+    w.lift_range = 3
+    assert sent == ["scene"]
+    assert w.get_state("scene")["scene"] == w.scene  # what goes to the browser
+
+
+@pytest.mark.parametrize("call", [breath_lift, BreathLiftAnimator])
+@given(key=st.one_of(st.text(max_size=8), st.sampled_from(["temp", "scene", "layout", "limits"])))
+@settings(max_examples=30)
+def test_animator_unknown_arguments_list_the_settings(call, key):
+    if key in SETTINGS:
+        return
+    with pytest.raises(ValueError, match="valid arguments: tempo, exhale_ratio, hold_in") as err:
+        call(**{key: 1})
+    assert repr(key) in str(err.value)
+    assert call.__name__ in str(err.value)

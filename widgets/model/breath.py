@@ -21,6 +21,11 @@ Assumptions (it is a teaching model, not respiratory physiology):
 Times are in seconds, tempos in breaths per minute. Functions that take a phase accept
 a float or a numpy array and are vectorised over it.
 
+Every public function checks its input at the call, before any work, and raises a
+``ValueError`` naming the parameter, the value and what is allowed: a pattern that is not a
+:class:`BreathPattern`, a phase outside ``[0, 1]``, a bool where a number is due (numpy would
+read ``True`` as 1), or a time step beyond :data:`MAX_STEP_SECONDS` (one day).
+
 This module is the reference for the animation in the browser: ``widgets/views/breath_lift.js``
 exports the same cycle bounds, profile, phase index, ``advance`` and lift-per-mode functions
 (frame by frame, its ``advance`` at each frame's tempo is :func:`phase_track`), and
@@ -36,7 +41,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import numpy.typing as npt
 
-from widgets.validation import check_choice, check_in_range
+from widgets.validation import check_choice, check_in_range, check_instance, describe
 
 #: A float or an array of floats. Scalar inputs give numpy scalars (``np.float64``).
 Floats = float | npt.NDArray[np.float64]
@@ -85,6 +90,13 @@ LIFT_INDEPENDENT_PERIOD_FACTOR: float = 1.6
 
 #: Allowed ``period_factor`` of :func:`advance` and :func:`phase_track` (dimensionless).
 PERIOD_FACTOR_RANGE: tuple[float, float] = (0.1, 10.0)
+
+#: Longest time step of :func:`advance`, and between two times of :func:`phase_track`, s:
+#: one day (86 400 s). A course choice (course-assumption), not a physiological value: the
+#: animation asks for one frame (about 1/60 s) at a time, and after a pause of more than a
+#: day the phase it would resume at carries no meaning, while a step of 1e308 s leaves
+#: nothing of the phase but rounding error.
+MAX_STEP_SECONDS: float = 86_400.0
 
 
 @dataclass(frozen=True)
@@ -153,10 +165,33 @@ class BreathPattern:
         return self.breath_seconds + self.hold_after_inhale + self.hold_after_exhale
 
 
+def _check_pattern(name: str, value: object) -> BreathPattern:
+    """Return ``value`` if it is a :class:`BreathPattern`, else raise a ``ValueError``."""
+    return check_instance(name, value, BreathPattern, "a BreathPattern (from widgets.model.breath)")
+
+
+def _holds_bool(values: object) -> bool:
+    """True if ``values``, or a list or tuple nested in it, holds a bool."""
+    if isinstance(values, bool | np.bool_):
+        return True
+    return isinstance(values, list | tuple) and any(_holds_bool(v) for v in values)
+
+
 def _check_values(name: str, values: object, low: float, high: float, unit: str = "") -> np.ndarray:
-    """Return ``values`` as a float array after :func:`check_in_range` on each element."""
-    arr = np.asarray(values)
+    """Return ``values`` as a float array after :func:`check_in_range` on each element.
+
+    Bools are refused (numpy would read ``True`` among numbers as 1), and so is a ragged
+    nesting numpy cannot turn into an array.
+    """
+    try:
+        arr = np.asarray(values)
+    except (TypeError, ValueError):  # ragged nesting
+        raise ValueError(
+            f"{name} must be a number or an array of numbers, got {describe(values)}"
+        ) from None
     if arr.dtype.kind in "iuf":
+        if isinstance(values, list | tuple) and _holds_bool(values):
+            raise ValueError(f"{name} must hold numbers, not booleans, got {describe(values)}")
         arr = arr.astype(float)
         bad = ~(np.isfinite(arr) & (arr >= low) & (arr <= high))
         if bad.any():
@@ -164,6 +199,8 @@ def _check_values(name: str, values: object, low: float, high: float, unit: str 
             label = f"{name}[{', '.join(map(str, where))}]" if where else name
             check_in_range(label, float(arr[where]), low, high, unit)
         return arr
+    if arr.ndim == 0 and not isinstance(values, np.ndarray):  # shown as given: numpy drops NULs
+        check_in_range(name, values, low, high, unit)
     for where, item in np.ndenumerate(arr):
         label = f"{name}[{', '.join(map(str, where))}]" if where else name
         value = item.item() if isinstance(item, np.generic) else item
@@ -198,8 +235,13 @@ def phase_bounds(pattern: BreathPattern) -> dict[str, tuple[float, float]]:
     Phases of zero length (a hold of 0 s) are left out. Each phase covers ``[start, end)``;
     the bounds are ``a = Ti / P``, ``b = (Ti + Hin) / P`` and ``c = 1 - Hout / P`` with
     ``Ti`` the inhale time, ``Hin`` and ``Hout`` the holds and ``P`` the period (all s).
+
+    Raises
+    ------
+    ValueError
+        If ``pattern`` is not a :class:`BreathPattern`.
     """
-    a, b, c = _bounds(pattern)
+    a, b, c = _bounds(_check_pattern("pattern", pattern))
     spans = dict(zip(PHASES, [(0.0, a), (a, b), (b, c), (c, 1.0)], strict=True))
     return {name: span for name, span in spans.items() if span[1] > span[0]}
 
@@ -208,13 +250,26 @@ def phase_index(pattern: BreathPattern, u: Floats) -> npt.NDArray[np.int_]:
     """Index into :data:`PHASES` of the phase at cycle phase ``u`` (vectorised).
 
     ``u`` must lie in ``[0, 1]`` (``1`` counts as ``0``). Zero-length holds never appear.
+
+    Raises
+    ------
+    ValueError
+        If ``pattern`` is not a :class:`BreathPattern` or any ``u`` is not a finite number
+        in ``[0, 1]``.
     """
+    bounds = np.array(_bounds(_check_pattern("pattern", pattern)))
     uu = _phase("u", u)
-    return np.searchsorted(np.array(_bounds(pattern)), uu, side="right")
+    return np.searchsorted(bounds, uu, side="right")
 
 
 def phase_name(pattern: BreathPattern, u: Floats) -> str | npt.NDArray[np.str_]:
-    """Name of the phase at cycle phase ``u``: a ``str`` for a scalar, else an array."""
+    """Name of the phase at cycle phase ``u``: a ``str`` for a scalar, else an array.
+
+    Raises
+    ------
+    ValueError
+        As :func:`phase_index`.
+    """
     names = np.array(PHASES)[phase_index(pattern, u)]
     return str(names) if names.ndim == 0 else names
 
@@ -258,10 +313,11 @@ def profile(pattern: BreathPattern, u: Floats) -> Floats:
     Raises
     ------
     ValueError
-        If any ``u`` is not a finite number in ``[0, 1]``.
+        If ``pattern`` is not a :class:`BreathPattern` or any ``u`` is not a finite number
+        in ``[0, 1]``.
     """
+    a, b, c = _bounds(_check_pattern("pattern", pattern))
     uu = _phase("u", u)
-    a, b, c = _bounds(pattern)
     rising = 0.5 - 0.5 * np.cos(np.pi * np.clip(uu / a, 0.0, 1.0))
     falling = 0.5 + 0.5 * np.cos(np.pi * np.clip((uu - b) / (c - b), 0.0, 1.0))
     out = np.select([uu < a, uu < b, uu < c], [rising, 1.0, falling], 0.0)
@@ -276,7 +332,7 @@ def advance(u: Floats, dt: Floats, pattern: BreathPattern, period_factor: float 
     u : float or array
         Current cycle phase, in ``[0, 1]``.
     dt : float or array
-        Time step, s, ``>= 0``.
+        Time step, s, from 0 to :data:`MAX_STEP_SECONDS` (one day).
     pattern : BreathPattern
         The breath; ``P = pattern.period`` in s.
     period_factor : float
@@ -287,11 +343,19 @@ def advance(u: Floats, dt: Floats, pattern: BreathPattern, period_factor: float 
     -------
     float or array
         New phase in ``[0, 1)``.
+
+    Raises
+    ------
+    ValueError
+        If ``pattern`` is not a :class:`BreathPattern`, any ``u`` lies outside ``[0, 1]``,
+        any ``dt`` outside 0 to :data:`MAX_STEP_SECONDS`, or ``period_factor`` outside
+        :data:`PERIOD_FACTOR_RANGE` (NaN, infinities and bools are refused too).
     """
+    checked = _check_pattern("pattern", pattern)
     uu = _phase("u", u)
-    step = _check_values("dt", dt, 0.0, math.inf, "s")
+    step = _check_values("dt", dt, 0.0, MAX_STEP_SECONDS, "s")
     f = check_in_range("period_factor", period_factor, *PERIOD_FACTOR_RANGE)
-    return _wrap_phase(uu + step / (f * pattern.period))[()]
+    return _wrap_phase(uu + step / (f * checked.period))[()]
 
 
 def phase_track(
@@ -312,14 +376,14 @@ def phase_track(
     ----------
     times : array
         Sample times, s, 1-D, non-decreasing (a repeated time marks "just before / just
-        after" a change and gets the same ``u``).
+        after" a change and gets the same ``u``), at most :data:`MAX_STEP_SECONDS` apart.
     tempos : float or array
         Tempo at each sample, breaths/min, in :data:`TEMPO_RANGE`; broadcast to ``times``.
     base : BreathPattern, optional
         Supplies the exhale ratio and holds (its tempo is ignored). Default
         ``BreathPattern()``.
     u0 : float
-        Phase at ``times[0]``, in ``[0, 1]``.
+        Phase at ``times[0]``: one number in ``[0, 1]``.
     period_factor : float
         ``f``, as in :func:`advance`.
 
@@ -331,9 +395,13 @@ def phase_track(
     Raises
     ------
     ValueError
-        For non-finite or decreasing times, out-of-range tempos, ``u0`` or ``period_factor``,
-        or if ``tempos`` does not broadcast to ``times``.
+        For a ``base`` that is neither a :class:`BreathPattern` nor ``None``, non-finite or
+        decreasing times or two times more than :data:`MAX_STEP_SECONDS` apart, out-of-range
+        tempos, ``u0`` (also when it is not one number) or ``period_factor``, bools, or if
+        ``tempos`` does not broadcast to ``times``.
     """
+    if base is not None:
+        check_instance("base", base, BreathPattern, "a BreathPattern or None")
     base = BreathPattern() if base is None else base
     t = _check_values("times", times, -math.inf, math.inf, "s")
     if t.ndim != 1:
@@ -348,7 +416,15 @@ def phase_track(
         ) from None
     for i in np.flatnonzero(np.diff(t) < 0):  # times must not go backwards
         check_in_range(f"times[{i + 1}]", float(t[i + 1]), float(t[i]), math.inf, "s")
-    start = float(_phase("u0", u0))
+    for i in np.flatnonzero(np.diff(t) > MAX_STEP_SECONDS):  # nor leap by more than a day
+        low = float(t[i])
+        check_in_range(f"times[{i + 1}]", float(t[i + 1]), low, low + MAX_STEP_SECONDS, "s")
+    u_start = _phase("u0", u0)
+    if u_start.ndim != 0:
+        raise ValueError(
+            f"u0 must be one number from 0 to 1 (the phase at times[0]), got {describe(u0)}"
+        )
+    start = float(u_start)
     f = check_in_range("period_factor", period_factor, *PERIOD_FACTOR_RANGE)
     period = 60.0 / tempo + base.hold_after_inhale + base.hold_after_exhale
     if t.size == 0:
@@ -389,9 +465,13 @@ def lift_and_breath(
     ------
     ValueError
         For an unknown mode (the message lists :data:`MODES`), a missing ``lift_u`` in
-        "lift-independent", or a phase outside ``[0, 1]``.
+        "lift-independent", a ``pattern`` that is not a :class:`BreathPattern`, or a phase
+        outside ``[0, 1]``.
     """
     check_choice("mode", mode, MODES)
+    _check_pattern("pattern", pattern)
+    if mode == "lift-independent" and lift_u is not None:
+        _phase("lift_u", lift_u)
     breath = np.asarray(profile(pattern, u))
     if mode == "lift-with-breath":
         lift = breath.copy()

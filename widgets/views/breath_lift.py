@@ -26,7 +26,14 @@ from widgets.model.breath import (
     cue,
 )
 from widgets.model.supine import LEGS, LIMITS, UNITS, SupineParams, key_poses
-from widgets.validation import check_choice, check_in_range
+from widgets.validation import (
+    Checked,
+    check_choice,
+    check_flag,
+    check_in_range,
+    check_keywords,
+    checked_trait,
+)
 from widgets.views.breath_lift_scene import scene_payload
 
 #: Playback speeds offered (slow motion), as multiples of real time, with their labels.
@@ -52,13 +59,22 @@ RANGES: dict[str, tuple[float, float, str]] = {
 }
 
 
-class _Number(traitlets.Float):
-    """A float trait that refuses bools (``traitlets.Float`` would turn ``True`` into 1.0)."""
-
-    def validate(self, obj: Any, value: Any) -> float:
-        if isinstance(value, bool):
-            raise traitlets.TraitError(f"{self.name} must be a number, got {value!r}")
-        return float(super().validate(obj, value))
+#: The traits a learner may set (keyword arguments of :class:`BreathLiftAnimator`).
+SETTINGS: tuple[str, ...] = (
+    "tempo",
+    "exhale_ratio",
+    "hold_in",
+    "hold_out",
+    "mode",
+    "speed",
+    "playing",
+    "labels",
+    "sound",
+    "lift_range",
+    "breath_depth",
+    "legs",
+    "pillow",
+)
 
 
 def _limits() -> dict[str, dict[str, float]]:
@@ -104,27 +120,32 @@ class BreathLiftAnimator(anywidget.AnyWidget):
     pillow : float
         Pillow height under the head, mm.
 
-    Invalid values raise ``traitlets.TraitError`` naming the value and the allowed range.
+    Invalid values raise ``traitlets.TraitError`` naming the trait, the value and the allowed
+    range (bools are not numbers, numbers are not bools; an int too large for a float is out
+    of range); an unknown keyword argument raises ``ValueError`` listing the valid ones (the
+    settings above). ``scene`` and the other traits the widget computes are read-only.
     """
 
     _esm = Path(__file__).with_name("breath_lift.js")
     _css = Path(__file__).with_name("breath_lift.css")
 
-    tempo = _Number(_BREATH.tempo).tag(sync=True)
-    exhale_ratio = _Number(_BREATH.exhale_ratio).tag(sync=True)
-    hold_in = _Number(_BREATH.hold_after_inhale).tag(sync=True)
-    hold_out = _Number(_BREATH.hold_after_exhale).tag(sync=True)
-    mode = traitlets.Unicode(MODES[0]).tag(sync=True)
-    speed = _Number(1.0).tag(sync=True)
-    playing = traitlets.Bool(True).tag(sync=True)
-    labels = traitlets.Bool(True).tag(sync=True)
-    sound = traitlets.Bool(False).tag(sync=True)
-    lift_range = _Number(_SUPINE.lift_range).tag(sync=True)
-    breath_depth = _Number(_SUPINE.breath_depth).tag(sync=True)
-    legs = traitlets.Unicode(_SUPINE.legs).tag(sync=True)
-    pillow = _Number(_SUPINE.pillow).tag(sync=True)
+    # the settings: each checked by a @traitlets.validate method below
+    tempo = Checked(_BREATH.tempo).tag(sync=True)
+    exhale_ratio = Checked(_BREATH.exhale_ratio).tag(sync=True)
+    hold_in = Checked(_BREATH.hold_after_inhale).tag(sync=True)
+    hold_out = Checked(_BREATH.hold_after_exhale).tag(sync=True)
+    mode = Checked(MODES[0]).tag(sync=True)
+    speed = Checked(1.0).tag(sync=True)
+    playing = Checked(True).tag(sync=True)
+    labels = Checked(True).tag(sync=True)
+    sound = Checked(False).tag(sync=True)
+    lift_range = Checked(_SUPINE.lift_range).tag(sync=True)
+    breath_depth = Checked(_SUPINE.breath_depth).tag(sync=True)
+    legs = Checked(_SUPINE.legs).tag(sync=True)
+    pillow = Checked(_SUPINE.pillow).tag(sync=True)
 
-    scene = traitlets.Dict().tag(sync=True)
+    # computed by the widget: read-only from Python, set with set_trait, synced to the browser
+    scene = traitlets.Dict(read_only=True).tag(sync=True)
     limits = traitlets.Dict(_limits(), read_only=True).tag(sync=True)
     speeds = traitlets.List([[v, label] for v, label in SPEEDS.items()], read_only=True).tag(
         sync=True
@@ -139,35 +160,42 @@ class BreathLiftAnimator(anywidget.AnyWidget):
     )
 
     def __init__(self, **kwargs: Any) -> None:
+        check_keywords("BreathLiftAnimator", kwargs, SETTINGS)
         super().__init__(**kwargs)
         self._rebuild()
 
     @traitlets.validate(*RANGES)
     def _valid_number(self, proposal: dict[str, Any]) -> float:
-        low, high, unit = RANGES[proposal["trait"].name]
-        try:
-            return check_in_range(proposal["trait"].name, proposal["value"], low, high, unit)
-        except ValueError as err:
-            raise traitlets.TraitError(str(err)) from None
+        def check(name: str, value: object) -> float:
+            low, high, unit = RANGES[name]
+            return check_in_range(name, value, low, high, unit)
+
+        return checked_trait(proposal, check)
 
     @traitlets.validate("speed")
     def _valid_speed(self, proposal: dict[str, Any]) -> float:
-        value = proposal["value"]
-        if isinstance(value, bool) or value not in SPEEDS:
-            allowed = ", ".join(f"{s:g}" for s in SPEEDS)
-            raise traitlets.TraitError(
-                f"speed = {value!r} is not offered; allowed speeds: {allowed}"
-            )
-        return float(value)
+        def check(name: str, value: object) -> float:
+            offered = f"allowed speeds: {', '.join(f'{s:g}' for s in SPEEDS)}"
+            try:
+                speed = check_in_range(name, value, min(SPEEDS), max(SPEEDS))
+            except ValueError as err:
+                raise ValueError(f"{err}; {offered}") from None
+            if speed not in SPEEDS:
+                raise ValueError(f"{name} = {speed:g} is not offered; {offered}")
+            return speed
+
+        return checked_trait(proposal, check)
 
     @traitlets.validate("mode", "legs")
     def _valid_choice(self, proposal: dict[str, Any]) -> str:
-        name = proposal["trait"].name
-        choices = MODES if name == "mode" else LEGS
-        try:
-            return check_choice(name, proposal["value"], choices)
-        except ValueError as err:
-            raise traitlets.TraitError(str(err)) from None
+        def check(name: str, value: object) -> str:
+            return check_choice(name, value, MODES if name == "mode" else LEGS)
+
+        return checked_trait(proposal, check)
+
+    @traitlets.validate("playing", "labels", "sound")
+    def _valid_flag(self, proposal: dict[str, Any]) -> bool:
+        return checked_trait(proposal, check_flag)
 
     @traitlets.observe("lift_range", "breath_depth", "legs", "pillow")
     def _on_model_change(self, _change: dict[str, Any]) -> None:
@@ -180,9 +208,18 @@ class BreathLiftAnimator(anywidget.AnyWidget):
             breath_depth=self.breath_depth,
             pillow=self.pillow,
         )
-        self.scene = scene_payload(key_poses(params))
+        self.set_trait("scene", scene_payload(key_poses(params)))
 
 
 def breath_lift(**traits: Any) -> BreathLiftAnimator:
-    """Create a :class:`BreathLiftAnimator` (a convenience for lesson cells)."""
+    """Create a :class:`BreathLiftAnimator` (a convenience for lesson cells).
+
+    Raises
+    ------
+    ValueError
+        For a keyword that is not one of :data:`SETTINGS` (the message lists them).
+    traitlets.TraitError
+        For a bad value, naming the trait, the value and what is allowed.
+    """
+    check_keywords("breath_lift", traits, SETTINGS)
     return BreathLiftAnimator(**traits)

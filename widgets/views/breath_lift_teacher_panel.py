@@ -15,12 +15,14 @@ from typing import Any
 import anywidget
 import ipywidgets as ipw
 import traitlets
+from ipywidgets.widgets.widget_link import Link
 
 from widgets.validation import (
     Checked,
     check_choice,
     check_flag,
     check_in_range,
+    check_keywords,
     check_number,
     checked_trait,
     describe,
@@ -42,7 +44,8 @@ class BreathLiftTeacherPanel(anywidget.AnyWidget):
     animator in the browser (``jslink``) without passing the animator's own checks: a value
     out of the animator's limits, a mode or speed it does not offer, or a ``playing`` that is
     not ``True`` or ``False`` raises ``traitlets.TraitError`` naming the value and what is
-    allowed; bools are not numbers.
+    allowed; bools are not numbers. ``limits``, ``modes``, ``speeds`` and ``links`` are
+    read-only; an argument other than the animator raises ``ValueError``.
     """
 
     _esm = Path(__file__).with_name("breath_lift_teacher_panel.js")
@@ -63,8 +66,7 @@ class BreathLiftTeacherPanel(anywidget.AnyWidget):
                 "teacher_panel needs the animation to drive: animator must be a "
                 f"BreathLiftAnimator (from widgets.breath_lift()), got {describe(animator)}"
             )
-        if kwargs:
-            raise ValueError(f"unknown argument(s) {', '.join(kwargs)}; the panel takes none")
+        check_keywords("BreathLiftTeacherPanel", kwargs, ("animator",))
         # what the checks allow, read before the traits are set (they are checked against it)
         self._limits = {k: dict(animator.limits[k]) for k in ("tempo", "exhale_ratio")}
         self._modes = tuple(str(m) for m, _label in animator.modes)
@@ -73,7 +75,12 @@ class BreathLiftTeacherPanel(anywidget.AnyWidget):
         self.set_trait("limits", self._limits)
         self.set_trait("modes", animator.modes)
         self.set_trait("speeds", animator.speeds)
-        self.links = [ipw.jslink((self, name), (animator, name)) for name in LINKED]
+        self._links = tuple(ipw.jslink((self, name), (animator, name)) for name in LINKED)
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """The browser-side links (``jslink``) of each control to the animator, read-only."""
+        return self._links
 
     @traitlets.validate("tempo", "exhale_ratio")
     def _valid_number(self, proposal: dict[str, Any]) -> float:
@@ -93,10 +100,13 @@ class BreathLiftTeacherPanel(anywidget.AnyWidget):
         speeds = self._speeds
 
         def check(name: str, value: object) -> float:
-            speed = check_in_range(name, value, min(speeds), max(speeds))
+            offered = f"allowed speeds: {', '.join(f'{s:g}' for s in speeds)}"
+            try:
+                speed = check_in_range(name, value, min(speeds), max(speeds))
+            except ValueError as err:
+                raise ValueError(f"{err}; {offered}") from None
             if speed not in speeds:
-                offered = ", ".join(f"{s:g}" for s in speeds)
-                raise ValueError(f"{name} = {speed:g} is not offered; allowed speeds: {offered}")
+                raise ValueError(f"{name} = {speed:g} is not offered; {offered}")
             return speed
 
         return checked_trait(proposal, check)
@@ -106,12 +116,14 @@ class BreathLiftTeacherPanel(anywidget.AnyWidget):
         return checked_trait(proposal, check_flag)
 
 
-def teacher_panel(animator: BreathLiftAnimator) -> BreathLiftTeacherPanel:
+def teacher_panel(animator: BreathLiftAnimator, **kwargs: Any) -> BreathLiftTeacherPanel:
     """Large controls linked to ``animator`` in the browser, for a projector.
 
     Raises
     ------
     ValueError
-        If ``animator`` is not a :class:`BreathLiftAnimator`.
+        If ``animator`` is not a :class:`BreathLiftAnimator`, or for any other keyword
+        argument (the message names it and lists the valid one, ``animator``).
     """
+    check_keywords("teacher_panel", kwargs, ("animator",))
     return BreathLiftTeacherPanel(animator)
