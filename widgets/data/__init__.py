@@ -32,6 +32,9 @@ TABLES: tuple[str, ...] = (
     "adult_ranges",
     "trunk",
     "lordosis_relations",
+    "disc",
+    "disc_postures",
+    "disc_days",
 )
 
 
