@@ -1,4 +1,4 @@
-"""Every lesson runs in real JupyterLab, in the light and the dark theme, without errors."""
+"""Every lesson and exploration notebook runs in real JupyterLab, in the light and the dark theme, without errors."""
 
 from __future__ import annotations
 
@@ -9,7 +9,12 @@ import pytest
 from .lab import Lab
 
 ROOT = Path(__file__).resolve().parents[2]
-LESSONS = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "lessons").glob("*.ipynb"))
+#: Every lesson and every exploration notebook.
+LESSONS = sorted(
+    p.relative_to(ROOT).as_posix()
+    for folder in ("lessons", "notebooks")
+    for p in (ROOT / folder).glob("*.ipynb")
+)
 
 SPINES_JS = """() => [...document.querySelectorAll('.gs-spine-comparison .gs-spd-spine')].map(g => ({
   title: g.querySelector('.gs-spd-title').textContent,
