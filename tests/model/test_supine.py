@@ -1,4 +1,3 @@
-import itertools
 import math
 
 import numpy as np
@@ -11,7 +10,6 @@ from widgets.model.supine import (
     LIMITS,
     READOUTS,
     SupineParams,
-    _back_points,
     key_poses,
     pose_params,
     supine_pose,
@@ -20,7 +18,7 @@ from widgets.model.supine import (
 fractions = st.floats(0.0, 1.0, allow_nan=False)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     lift=fractions,
     breath=fractions,
@@ -29,47 +27,24 @@ fractions = st.floats(0.0, 1.0, allow_nan=False)
     breath_depth=st.floats(*LIMITS["breath_depth"]),
     pillow=st.floats(*LIMITS["pillow"]),
 )
-def test_the_body_rests_on_the_bed_and_never_sinks_into_it(
+def test_buttocks_upper_back_and_head_rest_on_bed_and_pillow(
     lift, breath, legs, lift_range, breath_depth, pillow
 ):
     params = SupineParams(
         legs=legs, lift_range=lift_range, breath_depth=breath_depth, pillow=pillow
     )
     pose = supine_pose(params, lift, breath)
-    geom = pose.geometry
-    assert pose.contacts["sacrum"] == pytest.approx(0.0, abs=0.5) or pose.contacts[
-        "upper back"
-    ] == pytest.approx(0.0, abs=0.5)
-    back = _back_points(geom)
-    for region, points in back.items():
-        assert points[:, 1].min() >= -0.5, region
-    assert geom.skull[:, 1].min() >= pillow - 0.5
-    assert pose.contacts["head"] == pytest.approx(0.0, abs=0.5)
+    for contact in ("buttocks", "upper back", "head"):
+        assert pose.contacts[contact] == pytest.approx(0.0, abs=0.5), contact
+    # the drawn outlines agree with the contacts
+    assert pose.tissue["buttocks"][:, 1].min() == pytest.approx(0.0, abs=0.5)
+    assert pose.tissue["scalp"][:, 1].min() == pytest.approx(pillow, abs=0.5)
+    assert pose.pillow[:, 1].max() == pytest.approx(pillow)
 
 
-def test_the_head_never_sinks_into_the_pillow_anywhere_on_the_settings_grid():
-    # Every setting the animator accepts, on a grid that includes the extremes.
-    sinks = []
-    for legs, pillow, lift_range, breath_depth, lift, breath in itertools.product(
-        ["bent", "straight"],
-        np.linspace(*LIMITS["pillow"], 12),
-        LIMITS["lift_range"],
-        LIMITS["breath_depth"],
-        (0.0, 1.0),
-        (0.0, 1.0),
-    ):
-        params = SupineParams(
-            legs=legs, lift_range=lift_range, breath_depth=breath_depth, pillow=pillow
-        )
-        skull = supine_pose(params, lift, breath).geometry.skull
-        if skull[:, 1].min() < pillow - 0.5:
-            sinks.append((legs, pillow, lift_range, breath_depth, lift, breath))
-    assert sinks == []
-
-
-def test_default_pose_touches_at_sacrum_upper_back_and_head():
+def test_default_pose_touches_at_buttocks_upper_back_and_head():
     pose = supine_pose(SupineParams())
-    for contact in ("sacrum", "upper back", "head"):
+    for contact in ("buttocks", "upper back", "head"):
         assert pose.contacts[contact] == pytest.approx(0.0, abs=0.5), contact
 
 
@@ -149,7 +124,9 @@ def test_key_poses_grid_and_readouts():
     for name in READOUTS:
         assert kp.readout(name).shape == (3, 4)
     assert kp.readout("lumbar_lordosis")[2, 0] > kp.readout("lumbar_lordosis")[0, 0]
-    with pytest.raises(ValueError, match="n_lift = 1 is out of range; allowed range is 2 to 21"):
+    with pytest.raises(
+        ValueError, match="n_lift = 1 poses is out of range; allowed range is 2 to 21 poses"
+    ):
         key_poses(SupineParams(), 1, 3)
 
 
@@ -162,7 +139,7 @@ def test_key_poses_grid_and_readouts():
             {"breath_depth": -1},
             "breath_depth = -1 deg is out of range; allowed range is 0 to 16 deg",
         ),
-        ({"pillow": 200}, "pillow = 200 mm is out of range; allowed range is 0 to 110 mm"),
+        ({"pillow": 200}, "pillow = 200 mm is out of range; allowed range is 0 to 150 mm"),
         ({"legs": "crossed"}, "unknown legs 'crossed'; valid legs: bent, straight"),
         ({"spine": "giraffe"}, "unknown preset 'giraffe'"),
     ],

@@ -3,22 +3,34 @@
 Teaching model. Assumptions (also stated in lesson 02):
 
 - The spine is the to-scale geometry of :mod:`widgets.model.spine` (default: the adult mean).
-  Lying with legs straight keeps the standing lumbar lordosis (Andreasen 2007); with knees
-  bent it is flatter by an illustrative 13 deg (anchored on asj2019's recumbent data).
+- **The legs act on the pelvis.** *Pelvic tilt lying down* is the angle between the bed's
+  headward direction (the standing vertical, laid down) and the line from the hip axis to
+  the middle of the S1 endplate, positive when the hip axis lies above that point (the
+  pelvis rolled back, as standing pelvic tilt is positive when rolled back). At rest:
+  legs straight, the pelvis lies 5.5 deg further forward than standing (Pierrepont 2017,
+  1517 people) and the lumbar lordosis stays as standing (Andreasen 2007, median deviation
+  3 deg); knees bent, the lordosis is an illustrative 13 deg flatter (asj2019) and the pelvis
+  rolls back by the same 13 deg from its legs-straight position (illustrative).
+- **Known gap.** The standing spine is laid down rigidly on its buttocks and upper back, and
+  the pelvic tilt lying down is what that contact gives. It comes out 13-30 deg further back
+  than the measured target (:func:`resting_pelvic_tilt`) for most presets: to reach the
+  target the upper back (T1-T2 to T12-L1) would have to extend by :func:`upper_back_gap`
+  deg, beyond the ranges of motion for several presets, so the model does not force it.
+  The likely causes (the standing model's thoracic shape and back-tissue outline, thoracic
+  flattening lying down) are not yet sourced.
 - **Waist lift** adds lumbar lordosis: ``lift * lift_range`` deg, spread over the lumbar discs
   as in the standing spine. No supine range is published; the default is a little less than
   the 10.8 deg increase measured at maximal forward pelvic tilt standing (Levine & Whittle
   1996).
 - **Breathing** extends the thoracic spine: kyphosis falls by ``breath * breath_depth`` deg,
-  up to the 16 deg measured between maximal inspiration and exhalation (Burgos 2021). The
-  lumbar angles do not change with the breath.
-- The body is rigid for a given set of angles. It rests on the bed on the lower hull of its
-  back surface (sacrum, lumbar and thoracic skin points) under the trunk's centre of mass
-  (de Leva 1996), so the sacrum and the upper back touch the bed and nothing sinks into it.
-- The head rests on a pillow (illustrative default height): the neck bends, half at its base
-  (C7–T1) and half at the skull–C1 joint, until the back of the skull touches the pillow.
-  The chin angle (head pitch) therefore comes out of the chain geometry; no
-  gain links pelvis and head, and no published value exists for that coupling.
+  up to the 16 deg measured between maximal inspiration and exhalation (Burgos 2021).
+- The body rests on soft tissue (:mod:`widgets.model.supine_contact`): the buttocks and the
+  upper back touch the bed, the back of the head touches the pillow; the neck spreads the
+  head's bend over its joints in proportion to their ranges of motion, and every joint stays
+  within its range of motion of standing
+  (:mod:`widgets.model.supine_joints`). The pose lists the joints at a limit.
+- The chin angle lying down has never been measured per breath or lift: :func:`chin_range`
+  gives the model's value with its spread over other neck shares and tissue thicknesses.
 - The frame is the bed's: x along the bed (the head at negative x), y up from the mattress, mm.
 
 Defaults and limits of the settings are the ``*_default`` and ``*_max`` rows of
@@ -28,9 +40,9 @@ them, and the animator's traits read these two.
 
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass, replace
+from functools import cache
 from types import MappingProxyType
 
 import numpy as np
@@ -39,7 +51,29 @@ from widgets.data import lookup, value
 from widgets.model import measure
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
-from widgets.validation import check_choice, check_in_range
+from widgets.model.supine_contact import (
+    Tissue,
+    back_skin,
+    buttocks,
+    neck_shares,
+    pillow_block,
+    rest_transform,
+    scalp,
+    settle_head,
+    upper_back,
+)
+from widgets.model.supine_joints import (
+    JOINTS,
+    LIMIT_TOLERANCE,
+    NECK,
+    UPPER_BACK,
+    bend,
+    joint_angles,
+    joint_limits,
+    rom,
+    rotate,
+)
+from widgets.validation import check_choice, check_in_range, check_instance, check_int_in_range
 
 LEGS: tuple[str, ...] = ("bent", "straight")
 #: Unit vector along the bed toward the head: the "up" of the standing spine when lying.
@@ -113,31 +147,41 @@ class SupinePose:
     ----------
     geometry : SpineGeometry
         The to-scale spine, pelvis and skull, moved onto the bed.
-    back_surface : ndarray, shape (n, 2)
-        Skin points of the back from the sacrum to C7, mm.
+    back_surface : ndarray, shape (19, 2)
+        Skin of the back from the buttocks' lowest point, behind L5 ... L1, T12 ... T1 and C7,
+        mm (index 3 is the waist, behind L3).
     front_surface : ndarray, shape (m, 2)
         Skin points of the chest and belly from C7 to the pubis, mm.
     legs : ndarray, shape (3, 2)
         Hip, knee and ankle joint centres, mm.
+    tissue : mapping of str to ndarray
+        Closed soft-tissue outlines, mm: ``buttocks``, ``upper back`` and ``scalp``.
+    pillow : ndarray, shape (4, 2)
+        Corners of the pillow block, mm (flat on the bed when the pillow height is 0).
     readouts : mapping of str to float
-        ``pelvic_tilt`` (deg, along the bed), ``waist_height`` (mm, skin at L3 above the
-        bed), ``lumbar_lordosis`` (deg, L1–S1), ``head_pitch`` (deg, chin up positive).
+        ``pelvic_tilt`` (deg, lying down: see the module docstring; positive = rolled back),
+        ``waist_height`` (mm, skin behind L3 above the bed), ``lumbar_lordosis`` (deg,
+        L1-S1), ``head_pitch`` (deg, Frankfort line above the bed's headward direction
+        turned up; chin up positive).
     contacts : mapping of str to float
-        Lowest height (mm) of the sacrum and upper back above the bed, and of the head above
-        the pillow (0 = touching).
+        Lowest height (mm) of the buttocks and the upper back above the bed and of the scalp
+        above the pillow top (0 = touching), and of the low-back skin above the bed (> 0).
+    joints : mapping of str to float
+        Change of every joint from its standing angle, deg (extension positive).
+    limits : tuple of str
+        Joints at (or beyond) their limit (:func:`widgets.model.supine_joints.joint_limits`).
     """
 
     geometry: SpineGeometry
     back_surface: np.ndarray
     front_surface: np.ndarray
     legs: np.ndarray
+    tissue: MappingProxyType[str, np.ndarray]
+    pillow: np.ndarray
     readouts: MappingProxyType[str, float]
     contacts: MappingProxyType[str, float]
-
-
-def _rotation(deg: float) -> np.ndarray:
-    a = math.radians(deg)
-    return np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
+    joints: MappingProxyType[str, float]
+    limits: tuple[str, ...]
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -148,10 +192,9 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 
 def _move(geom: SpineGeometry, deg: float, shift: np.ndarray) -> SpineGeometry:
     """Rotate ``geom`` by ``deg`` (counter-clockwise) about the origin, then shift it (mm)."""
-    rot = _rotation(deg)
 
     def f(points: np.ndarray) -> np.ndarray:
-        return _frozen(points @ rot.T + shift)
+        return _frozen(rotate(points, np.zeros(2), deg) + shift)
 
     return replace(
         geom,
@@ -172,136 +215,6 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return unit
 
 
-def _back_points(geom: SpineGeometry) -> dict[str, np.ndarray]:
-    """Skin points of the back, by region: behind each vertebral body and behind the sacrum."""
-    c = geom.body_corners
-    posterior_mid = (c[:, 1] + c[:, 2]) / 2.0
-    backward = _unit(_unit(c[:, 1] - c[:, 0]) + _unit(c[:, 2] - c[:, 3]))
-    skin = posterior_mid + _supine("back_tissue_thickness") * backward
-    regions = np.array(geom.regions)
-    s1_back = _unit(geom.s1_endplate[0] - geom.s1_endplate[1])
-    sacral = geom.sacrum + _supine("sacral_tissue_thickness") * s1_back
-    return {
-        "thoracic": skin[regions == "thoracic"],
-        "lumbar": skin[regions == "lumbar"],
-        "cervical": skin[regions == "cervical"],
-        "sacrum": sacral,
-    }
-
-
-def _lower_hull(points: np.ndarray) -> np.ndarray:
-    """Lower convex hull (Andrew's monotone chain), left to right."""
-    pts = points[np.lexsort((points[:, 1], points[:, 0]))]
-    hull: list[np.ndarray] = []
-    for p in pts:
-        while len(hull) >= 2:
-            a, b = hull[-2], hull[-1]
-            if (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) <= 0:
-                hull.pop()
-            else:
-                break
-        hull.append(p)
-    return np.array(hull)
-
-
-def _rest_on_bed(geom: SpineGeometry) -> SpineGeometry:
-    """Lay the standing geometry on its back and let it settle on the bed."""
-    lying = _move(geom, 90.0, np.zeros(2))  # back down, head toward negative x
-    back = _back_points(lying)
-    support = np.vstack([back["sacrum"], back["lumbar"], back["thoracic"]])
-    c7 = lying.body("C7").mean(axis=0)
-    com = c7 + _supine("trunk_com_fraction") * (lying.hip_axis - c7)
-    hull = _lower_hull(support)
-    best: tuple[float, np.ndarray] | None = None
-    for a, b in itertools.pairwise(hull):
-        angle = -math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
-        rot = _rotation(angle)
-        xa, xb, xc = (rot @ a)[0], (rot @ b)[0], (rot @ com)[0]
-        if min(xa, xb) <= xc <= max(xa, xb) and (best is None or abs(angle) < abs(best[0])):
-            best = (angle, rot @ a)
-    if best is None:  # the centre of mass lies beyond the hull: rest on the nearest edge
-        a, b = hull[0], hull[-1]
-        angle = -math.degrees(math.atan2(b[1] - a[1], b[0] - a[0]))
-        best = (angle, _rotation(angle) @ a)
-    angle, anchor = best
-    return _move(lying, angle, np.array([0.0, -anchor[1]]))
-
-
-def _settle_head(geom: SpineGeometry, pillow: float) -> tuple[SpineGeometry, float]:
-    """Bend the neck until the back of the skull rests on the pillow (``pillow`` mm high).
-
-    The bend is shared equally by the base of the neck (the C7–T1 disc) and the skull–C1
-    joint. Returns the new geometry and the total bend (deg, positive = chin up). If the
-    head cannot reach the bed within the limit, it keeps the nearest reachable position.
-    """
-    base = geom.disc_corners[geom.disc_names.index("C7-T1")].mean(axis=0)
-    top = geom.body("C1")[2:].mean(axis=0)
-    limit = 2.0 * _supine("head_nod_limit")
-    skull = geom.skull
-
-    def turn(points: np.ndarray, pivot: np.ndarray, deg: np.ndarray) -> np.ndarray:
-        """Rotate points (k, n, 2) about pivots (k or 1, 1, 2) by deg (k,), counter-clockwise."""
-        a = np.radians(deg)[:, None]
-        d = points - pivot
-        x = np.cos(a) * d[..., 0] - np.sin(a) * d[..., 1] + pivot[..., 0]
-        y = np.sin(a) * d[..., 0] + np.cos(a) * d[..., 1] + pivot[..., 1]
-        return np.stack([x, y], axis=-1)
-
-    def place(points: np.ndarray, bend: np.ndarray) -> np.ndarray:
-        """Skull points (n, 2) for each bend (k,) -> (k, n, 2)."""
-        half = bend / 2.0
-        k = len(bend)
-        new_top = turn(np.broadcast_to(top, (k, 1, 2)), base[None, None, :], half)
-        moved = turn(np.broadcast_to(points, (k, *points.shape)), base[None, None, :], half)
-        return turn(moved, new_top, half)
-
-    def lowest(bend: np.ndarray) -> np.ndarray:
-        gap: np.ndarray = place(skull, bend)[..., 1].min(axis=1) - pillow
-        return gap
-
-    grid = np.linspace(-limit, limit, 161)
-    heights = lowest(grid)
-    crossings = np.nonzero(np.sign(heights[:-1]) * np.sign(heights[1:]) <= 0)[0]
-    if crossings.size == 0:
-        bend = float(grid[np.argmin(np.abs(heights))])
-    else:
-        k = crossings[np.argmin(np.abs(grid[crossings]))]
-        lo, hi = float(grid[k]), float(grid[k + 1])
-        f_lo, f_hi = float(heights[k]), float(heights[k + 1])
-        mid = lo
-        for _ in range(30):  # regula falsi (Illinois variant) on the contact height, mm
-            if f_hi == f_lo:
-                break
-            mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)
-            f_mid = float(lowest(np.array([mid]))[0])
-            if abs(f_mid) < 1e-6:
-                break
-            if np.sign(f_mid) == np.sign(f_hi):
-                hi, f_hi = mid, f_mid
-                f_lo /= 2.0
-            else:
-                lo, f_lo = mid, f_mid
-                f_hi /= 2.0
-        bend = mid
-    b = np.array([bend])
-    neck = np.array([i for i, r in enumerate(geom.regions) if r == "cervical"])
-    neck_discs = np.array([i for i, n in enumerate(geom.disc_names) if n.startswith("C")])
-    bodies = np.array(geom.body_corners)
-    discs = np.array(geom.disc_corners)
-    pivot = base[None, None, :]
-    bodies[neck] = turn(bodies[neck].reshape(1, -1, 2), pivot, b / 2.0).reshape(-1, 4, 2)
-    discs[neck_discs] = turn(discs[neck_discs].reshape(1, -1, 2), pivot, b / 2.0).reshape(-1, 4, 2)
-    marks = {k: _frozen(place(v[None, :], b)[0, 0]) for k, v in geom.landmarks.items()}
-    moved = replace(
-        geom,
-        body_corners=_frozen(bodies),
-        disc_corners=_frozen(discs),
-        skull=_frozen(place(skull, b)[0]),
-        landmarks=MappingProxyType(marks),
-    )
-    return moved, bend
-
-
 def _front_points(geom: SpineGeometry, breath: float) -> np.ndarray:
     c = geom.body_corners
     anterior_mid = (c[:, 0] + c[:, 3]) / 2.0
@@ -311,18 +224,14 @@ def _front_points(geom: SpineGeometry, breath: float) -> np.ndarray:
     chest = anterior_mid + (_supine("chest_depth") + rise) * forward
     belly = anterior_mid + (_supine("belly_depth") + rise) * forward
     trunk = np.where((regions == "thoracic")[:, None], chest, belly)
-    keep = regions != "cervical"
-    front: np.ndarray = trunk[keep]
+    front: np.ndarray = trunk[regions != "cervical"]
     return front
 
 
 def _legs(geom: SpineGeometry, legs: str) -> np.ndarray:
     hip = geom.hip_axis
-    thigh, shank, ankle_y = (
-        _supine("thigh_length"),
-        _supine("shank_length"),
-        _supine("ankle_height"),
-    )
+    thigh, shank = _supine("thigh_length"), _supine("shank_length")
+    ankle_y = _supine("ankle_height")
     if legs == "straight":
         knee = hip + np.array([thigh, ankle_y - hip[1]]) * np.array([1.0, 0.5])
         knee[0] = hip[0] + math.sqrt(max(thigh**2 - (knee[1] - hip[1]) ** 2, 0.0))
@@ -336,8 +245,19 @@ def _legs(geom: SpineGeometry, legs: str) -> np.ndarray:
     return np.array([hip, knee, ankle])
 
 
+def _params(params: object) -> SupineParams:
+    return check_instance("params", params, SupineParams, "SupineParams (widgets.model.supine)")
+
+
 def pose_params(params: SupineParams, lift: float, breath: float) -> SpineParams:
-    """Regional angles of the spine for a lift fraction and a breath fraction (each 0 to 1)."""
+    """Regional angles of the spine for a lift fraction and a breath fraction (each 0 to 1).
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is not :class:`SupineParams` or a fraction is not a number in [0, 1].
+    """
+    params = _params(params)
     lift = check_in_range("lift", lift, 0.0, 1.0)
     breath = check_in_range("breath", breath, 0.0, 1.0)
     base = preset(params.spine)
@@ -348,6 +268,130 @@ def pose_params(params: SupineParams, lift: float, breath: float) -> SpineParams
         base,
         lumbar_lordosis=base.lumbar_lordosis + legs_change + lift * params.lift_range,
         thoracic_kyphosis=base.thoracic_kyphosis - breath * params.breath_depth,
+    )
+
+
+def resting_pelvic_tilt(spine: str, legs: str) -> float:
+    """Target pelvic tilt lying down at rest, deg: standing tilt plus the legs' change.
+
+    Raises
+    ------
+    ValueError
+        If ``spine`` is not a preset or ``legs`` not one of :data:`LEGS`.
+    """
+    base = preset(check_choice("preset", spine, PRESETS)).pelvic_tilt
+    key = "knees_bent" if check_choice("legs", legs, LEGS) == "bent" else "legs_straight"
+    return base + _supine(f"{key}_pelvic_tilt_change")
+
+
+def _on_bed(geom: SpineGeometry, junction: float, tissue: Tissue) -> SpineGeometry:
+    """Lay a standing geometry on its back, extend the upper back by ``junction`` deg, rest it."""
+    lying = _move(geom, 90.0, np.zeros(2))
+    total = sum(rom(j) for j in UPPER_BACK)
+    for j in UPPER_BACK:  # top down: each pivot is still where it was
+        lying = bend(lying, j, junction * rom(j) / total)
+    angle, lift = rest_transform(lying, tissue)
+    return _move(lying, angle, np.array([0.0, lift]))
+
+
+def upper_back_gap(spine: str, legs: str) -> float:
+    """Extension of the upper back (deg) that would give the resting pelvis its target tilt.
+
+    A diagnostic of the known gap (see the module docstring): 0 would mean the rigidly laid
+    spine already reproduces the measured pelvis.
+
+    Raises
+    ------
+    ValueError
+        If ``spine`` is not a preset or ``legs`` not one of :data:`LEGS`.
+    """
+    check_choice("preset", spine, PRESETS)
+    check_choice("legs", legs, LEGS)
+    return _junction(spine, legs, Tissue())
+
+
+@cache
+def _junction(spine: str, legs: str, tissue: Tissue) -> float:
+    """Upper-back extension (deg) that gives the resting pelvis its target tilt (bisection)."""
+    target = resting_pelvic_tilt(spine, legs)
+    lordosis = preset(spine).lumbar_lordosis + _supine(
+        "knees_bent_lordosis_change" if legs == "bent" else "legs_straight_lordosis_change"
+    )
+    geom = build_spine(replace(preset(spine), lumbar_lordosis=lordosis))
+
+    def error(j: float) -> float:
+        return measure.pelvic_tilt(_on_bed(geom, j, tissue), HEADWARD) - target
+
+    lo, hi = -90.0, 90.0
+    f_lo = error(lo)
+    for _ in range(40):
+        mid = (lo + hi) / 2.0
+        f_mid = error(mid)
+        if np.sign(f_mid) == np.sign(f_lo):
+            lo, f_lo = mid, f_mid
+        else:
+            hi = mid
+    return (lo + hi) / 2.0
+
+
+@cache
+def _standing_joints(spine: str) -> MappingProxyType[str, float]:
+    return MappingProxyType(joint_angles(build_spine(spine)))
+
+
+def _pose(
+    params: SupineParams, lift: float, breath: float, tissue: Tissue, neck: str
+) -> SupinePose:
+    geom = _on_bed(build_spine(pose_params(params, lift, breath)), 0.0, tissue)
+    standing = _standing_joints(params.spine)
+    before = joint_angles(geom)
+    geom, _bend = settle_head(
+        geom,
+        tissue,
+        params.pillow,
+        neck_shares(neck),
+        {j: before[j] - standing[j] for j in NECK},
+    )
+    after = joint_angles(geom)
+    joints = {j: after[j] - standing[j] for j in JOINTS}
+    limits = joint_limits()
+    at_limit = tuple(j for j in JOINTS if abs(joints[j]) >= limits[j] - LIMIT_TOLERANCE)
+    skin = back_skin(geom, tissue)
+    seat = buttocks(geom, tissue)
+    outlines = {
+        "buttocks": seat,
+        "upper back": upper_back(geom, tissue),
+        "scalp": scalp(geom, tissue),
+    }
+    low = seat[np.argmin(seat[:, 1])]
+    back_line = np.vstack(
+        [low[None, :], skin["lumbar"][::-1], skin["thoracic"][::-1], skin["cervical"][-1:]]
+    )
+    head = outlines["scalp"]
+    contact_x = float(head[np.argmin(head[:, 1]), 0])
+    readouts = {
+        "pelvic_tilt": measure.pelvic_tilt(geom, HEADWARD),
+        "waist_height": float(skin["lumbar"][2, 1]),
+        "lumbar_lordosis": measure.lumbar_lordosis(geom),
+        "head_pitch": measure.head_pitch(geom, HEADWARD),
+    }
+    contacts = {
+        "buttocks": float(seat[:, 1].min()),
+        "upper back": float(outlines["upper back"][:, 1].min()),
+        "head": float(head[:, 1].min()) - params.pillow,
+        "low back": float(skin["lumbar"][:, 1].min()),
+    }
+    return SupinePose(
+        geometry=geom,
+        back_surface=_frozen(back_line),
+        front_surface=_frozen(_front_points(geom, breath)[::-1]),
+        legs=_frozen(_legs(geom, params.legs)),
+        tissue=MappingProxyType({k: _frozen(v) for k, v in outlines.items()}),
+        pillow=_frozen(pillow_block(params.pillow, contact_x)),
+        readouts=MappingProxyType(readouts),
+        contacts=MappingProxyType(contacts),
+        joints=MappingProxyType(joints),
+        limits=at_limit,
     )
 
 
@@ -366,44 +410,93 @@ def supine_pose(params: SupineParams, lift: float = 0.0, breath: float = 0.0) ->
     Returns
     -------
     SupinePose
-        Geometry on the bed (mm) with readouts and contact heights.
+        Geometry on the bed (mm) with soft tissue, pillow, readouts, contacts and joints.
 
     Raises
     ------
     ValueError
-        If ``lift`` or ``breath`` is not a finite number in [0, 1].
+        If ``params`` is not :class:`SupineParams` or ``lift`` or ``breath`` is not a finite
+        number in [0, 1].
     """
-    geom = _rest_on_bed(build_spine(pose_params(params, lift, breath)))
-    geom, _bend = _settle_head(geom, params.pillow)
-    back = _back_points(geom)
-    back_line = np.vstack(
-        [
-            back["sacrum"][[0, -1]].mean(axis=0, keepdims=True),
-            back["lumbar"][::-1],
-            back["thoracic"][::-1],
-            back["cervical"][::-1][:1],
+    params = _params(params)
+    lift = check_in_range("lift", lift, 0.0, 1.0)
+    breath = check_in_range("breath", breath, 0.0, 1.0)
+    return _pose(params, lift, breath, Tissue(), "rom")
+
+
+#: The neck shares tried for the chin-angle range (see :func:`neck_shares`).
+NECK_VARIANTS: tuple[str, ...] = ("rom", "even", "upper", "lower")
+
+
+def _tissue_variants() -> tuple[Tissue, ...]:
+    def end(side: str) -> Tissue:
+        return Tissue(
+            buttock=_supine(f"buttock_tissue_thickness_{side}"),
+            back=_supine(f"back_tissue_thickness_{side}"),
+            scalp=_supine(f"scalp_tissue_thickness_{side}"),
+        )
+
+    return Tissue(), end("low"), end("high")
+
+
+def chin_range(
+    params: SupineParams, lift: float = 0.0, breath: float = 0.0
+) -> tuple[float, float, float]:
+    """Chin angle (head pitch, deg, chin up positive) with its spread: ``(value, low, high)``.
+
+    ``value`` is :func:`supine_pose`'s; ``low`` and ``high`` are the smallest and largest
+    over every neck share of :data:`NECK_VARIANTS` and the default, low and high tissue
+    thicknesses (the ``*_low`` and ``*_high`` rows of ``supine.csv``). Nobody has measured
+    the chin angle lying down per breath or lift, so this spread is the model's uncertainty.
+
+    Raises
+    ------
+    ValueError
+        As :func:`supine_pose`.
+    """
+    value_ = supine_pose(params, lift, breath).readouts["head_pitch"]
+    values = [
+        _pose(params, float(lift), float(breath), t, n).readouts["head_pitch"]
+        for t in _tissue_variants()
+        for n in NECK_VARIANTS
+    ]
+    return value_, min(values), max(values)
+
+
+#: The moments :func:`chin_changes` reports: name -> (lift fraction, breath fraction, depth).
+MOMENTS: tuple[str, ...] = ("rest", "quiet breath", "deepest breath", "default lift")
+
+
+def chin_changes(params: SupineParams | None = None) -> dict[str, tuple[float, float, float]]:
+    """Chin angle at rest and its change for a quiet breath, the deepest breath, the lift.
+
+    Returns ``{moment: (value, low, high)}`` in deg: the resting angle, then the change from
+    rest at the top of a quiet breath (``params.breath_depth``), of the deepest breath
+    (``breath_depth_max``) and of the lift (``params.lift_range``), each with its spread
+    over the same variants as :func:`chin_range` (the change is taken within each variant).
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is neither ``None`` nor :class:`SupineParams`.
+    """
+    params = SupineParams() if params is None else _params(params)
+    deepest = replace(params, breath_depth=LIMITS["breath_depth"][1])
+    cases = {
+        "quiet breath": (params, 0.0, 1.0),
+        "deepest breath": (deepest, 0.0, 1.0),
+        "default lift": (params, 1.0, 0.0),
+    }
+    out = {"rest": chin_range(params)}
+    for name, (p, lift, breath) in cases.items():
+        deltas = [
+            _pose(p, lift, breath, t, n).readouts["head_pitch"]
+            - _pose(p, 0.0, 0.0, t, n).readouts["head_pitch"]
+            for t in _tissue_variants()
+            for n in NECK_VARIANTS
         ]
-    )
-    l3 = back["lumbar"][2]
-    readouts = {
-        "pelvic_tilt": measure.pelvic_tilt(geom, HEADWARD),
-        "waist_height": float(l3[1]),
-        "lumbar_lordosis": measure.lumbar_lordosis(geom),
-        "head_pitch": measure.head_pitch(geom, HEADWARD),
-    }
-    contacts = {
-        "sacrum": float(back["sacrum"][:, 1].min()),
-        "upper back": float(back["thoracic"][:, 1].min()),
-        "head": float(geom.skull[:, 1].min()) - params.pillow,
-    }
-    return SupinePose(
-        geometry=geom,
-        back_surface=_frozen(back_line),
-        front_surface=_frozen(_front_points(geom, breath)[::-1]),
-        legs=_frozen(_legs(geom, params.legs)),
-        readouts=MappingProxyType(readouts),
-        contacts=MappingProxyType(contacts),
-    )
+        out[name] = (deltas[0], min(deltas), max(deltas))
+    return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -430,10 +523,16 @@ class KeyPoses:
 
 
 def key_poses(params: SupineParams, n_lift: int = 5, n_breath: int = 5) -> KeyPoses:
-    """Compute the poses on an ``n_lift`` x ``n_breath`` grid (each at least 2)."""
-    for name, n in (("n_lift", n_lift), ("n_breath", n_breath)):
-        if not isinstance(n, int) or isinstance(n, bool) or not 2 <= n <= 21:
-            raise ValueError(f"{name} = {n!r} is out of range; allowed range is 2 to 21 poses")
+    """Compute the poses on an ``n_lift`` x ``n_breath`` grid (each 2 to 21).
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is not :class:`SupineParams` or a count is not an int from 2 to 21.
+    """
+    params = _params(params)
+    check_int_in_range("n_lift", n_lift, 2, 21, "poses")
+    check_int_in_range("n_breath", n_breath, 2, 21, "poses")
     lift = np.linspace(0.0, 1.0, n_lift)
     breath = np.linspace(0.0, 1.0, n_breath)
     poses = tuple(tuple(supine_pose(params, float(a), float(b)) for b in breath) for a in lift)

@@ -116,6 +116,9 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
         ``[a, b, c, d, e, f]`` per rigid shape (rotation, then the shape's mean point in mm).
         ``readouts[name][i][j]``; ``bounds`` ``[xmin, xmax, ymin, ymax]`` in mm over all poses;
         ``marks`` (indices of labelled points of the torso); ``pillow`` height in mm.
+        ``tissue``: ``names`` of the soft-tissue outlines (buttocks, upper back, scalp),
+        ``n`` points each, and ``coords[i][j]`` their flat points per pose, mm;
+        ``pillow_block``: the pillow's four corners ``[x0, y0, ...]`` at rest, mm.
     """
     grid = [[_shapes(pose) for pose in row] for row in kp.poses]
     meta = [m for m, _ in grid[0][0]]
@@ -137,6 +140,11 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
     moves[..., 4:] = np.round(moves[..., 4:], PRECISION)
     n_lift, n_breath = points.shape[:2]
     lo, hi = points.reshape(-1, 2).min(axis=0), points.reshape(-1, 2).max(axis=0)
+    names = list(kp.poses[0][0].tissue)
+    tissue = [
+        [np.round(np.vstack([p.tissue[n] for n in names]), PRECISION).ravel().tolist() for p in row]
+        for row in kp.poses
+    ]
     back_offset = 0  # torso starts with the back surface: sacrum, L5 ... L1, T12 ... T1, C7
     return {
         "lift": kp.lift.tolist(),
@@ -148,6 +156,12 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
         "bounds": [float(lo[0]), float(hi[0]), float(min(lo[1], 0.0)), float(hi[1])],
         "marks": {"waist": back_offset + 3},  # the L3 skin point within the torso outline
         "pillow": kp.params.pillow,
+        "tissue": {
+            "names": names,
+            "n": [len(kp.poses[0][0].tissue[n]) for n in names],
+            "coords": tissue,
+        },
+        "pillow_block": np.round(kp.poses[0][0].pillow, PRECISION).ravel().tolist(),
     }
 
 

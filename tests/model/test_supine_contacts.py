@@ -1,0 +1,212 @@
+"""The lying model against its contacts, the measured supine values and the joint ranges."""
+
+import itertools
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from widgets.data import value
+from widgets.model.spine import build_spine
+from widgets.model.spine_params import PRESETS, preset
+from widgets.model.supine import (
+    LEGS,
+    LIMITS,
+    SupineParams,
+    chin_changes,
+    chin_range,
+    key_poses,
+    pose_params,
+    resting_pelvic_tilt,
+    supine_pose,
+    upper_back_gap,
+)
+from widgets.model.supine_contact import Tissue, neck_shares, settle_head
+from widgets.model.supine_joints import NECK, joint_angles, joint_limits
+
+PILLOWS = (0.0, 50.0, 110.0, 150.0)
+FRACTIONS = (0.0, 0.5, 1.0)
+
+
+def grid():
+    for spine, legs, pillow in itertools.product(PRESETS, LEGS, PILLOWS):
+        params = SupineParams(
+            spine=spine,
+            legs=legs,
+            pillow=pillow,
+            lift_range=LIMITS["lift_range"][1],
+            breath_depth=LIMITS["breath_depth"][1],
+        )
+        for lift, breath in itertools.product(FRACTIONS, FRACTIONS):
+            yield params, lift, breath
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="open: the head misses the pillow in some deep-breath cells (pillow >= 130 mm)",
+)
+def test_contacts_hold_on_the_whole_grid():
+    # 11 presets x 2 leg positions x 4 pillows x 3 lifts x 3 breaths, at the largest ranges
+    bad, n = [], 0
+    for params, lift, breath in grid():
+        pose = supine_pose(params, lift, breath)
+        n += 1
+        for contact in ("buttocks", "upper back", "head"):
+            if abs(pose.contacts[contact]) > 0.5:
+                bad.append((params.spine, params.legs, params.pillow, lift, breath, contact))
+    assert n == len(PRESETS) * 2 * 4 * 9
+    assert bad == []
+
+
+def test_no_joint_leaves_its_range_on_the_grid():
+    limits = joint_limits()
+    bad = []
+    for params, lift, breath in grid():
+        pose = supine_pose(params, lift, breath)
+        for joint, change in pose.joints.items():
+            if abs(change) > limits[joint] + 1e-6:
+                bad.append((params.spine, params.legs, params.pillow, lift, breath, joint))
+    assert bad == []
+
+
+def test_a_pillow_beyond_reach_flags_the_neck_limit():
+    # A neck already flexed to 2 deg short of each limit cannot lift the head 150 mm more.
+    pose = supine_pose(SupineParams(pillow=0.0))
+    shares = neck_shares("rom")
+    limits = joint_limits()
+    start = {j: -(limits[j] - 2.0) for j in NECK}
+    geom, bend = settle_head(pose.geometry, Tissue(), 150.0, shares, start)
+    assert bend < 0  # flexed as far as allowed
+    changes = {j: joint_angles(geom)[j] - joint_angles(pose.geometry)[j] for j in NECK}
+    at_limit = [j for j in NECK if start[j] + changes[j] <= -limits[j] + 0.05]
+    assert at_limit  # the first joint to reach its range stops the bend
+    assert min(changes.values()) >= -2.0 - 1e-6
+
+
+def test_the_neck_spreads_the_bend_over_all_its_levels():
+    pose = supine_pose(SupineParams(pillow=150.0))
+    moved = [j for j in NECK if abs(pose.joints[j]) > 0.5]
+    assert len(moved) == len(NECK)
+    limits = joint_limits()
+    ratios = [pose.joints[j] / limits[j] for j in NECK]
+    assert max(ratios) - min(ratios) < 1e-3  # in proportion to each level's range
+
+
+def test_straight_legs_keep_the_standing_lordosis_within_andreasen():
+    spread = value("supine", "legs_straight_lordosis_spread")
+    for spine in PRESETS:
+        pose = supine_pose(SupineParams(spine=spine, legs="straight"))
+        assert abs(pose.readouts["lumbar_lordosis"] - preset(spine).lumbar_lordosis) <= spread
+
+
+def test_target_pelvis_follows_pierrepont_and_bent_knees_roll_it_back():
+    change = value("supine", "legs_straight_pelvic_tilt_change")
+    for spine in PRESETS:
+        standing = preset(spine).pelvic_tilt
+        assert resting_pelvic_tilt(spine, "straight") == pytest.approx(standing + change)
+        assert resting_pelvic_tilt(spine, "bent") > resting_pelvic_tilt(spine, "straight")
+        bent = supine_pose(SupineParams(spine=spine, legs="bent")).readouts["pelvic_tilt"]
+        straight = supine_pose(SupineParams(spine=spine, legs="straight")).readouts["pelvic_tilt"]
+        assert bent > straight  # bent knees roll the pelvis back in the pose too
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: the rigidly laid spine rolls back too far")
+def test_resting_pelvis_lies_within_pierrepont_spread_of_the_mean():
+    # Pierrepont 2017 gives a range, not an SD; a third of the range around the mean.
+    low = value("supine", "legs_straight_pelvic_tilt_change_low")
+    high = value("supine", "legs_straight_pelvic_tilt_change_high")
+    band = (high - low) / 6.0
+    for spine in PRESETS:
+        pose = supine_pose(SupineParams(spine=spine, legs="straight"))
+        assert abs(pose.readouts["pelvic_tilt"] - resting_pelvic_tilt(spine, "straight")) <= band
+    assert upper_back_gap("adult-mean", "straight") == pytest.approx(0.0, abs=2.0)
+
+
+def test_a_thicker_pillow_tips_the_chin_down():
+    chins = [supine_pose(SupineParams(pillow=p)).readouts["head_pitch"] for p in PILLOWS]
+    assert all(b < a for a, b in itertools.pairwise(chins))
+
+
+def test_waist_height_is_the_drawn_skin_behind_l3():
+    pose = supine_pose(SupineParams())
+    assert pose.readouts["waist_height"] == pytest.approx(pose.back_surface[3, 1])
+
+
+def test_chin_is_reported_with_a_range_that_holds_the_value():
+    out = chin_changes()
+    assert set(out) == {"rest", "quiet breath", "deepest breath", "default lift"}
+    for name, (v, low, high) in out.items():
+        assert low <= v <= high, name
+        assert high - low > 0.1, name  # the assumptions matter
+    rest = chin_range(SupineParams())
+    assert rest == out["rest"]
+    # a deeper breath moves the chin more than a quiet one
+    assert abs(out["deepest breath"][0]) > abs(out["quiet breath"][0])
+
+
+def test_breath_extends_the_thoracic_joints_within_their_ranges():
+    params = SupineParams(breath_depth=LIMITS["breath_depth"][1])
+    out, full = supine_pose(params, 0, 0), supine_pose(params, 0, 1)
+    t = [f"T{i}-T{i + 1}" for i in range(4, 12)]
+    assert all(full.joints[j] > out.joints[j] for j in t)  # extension positive
+
+
+def test_joint_changes_are_zero_for_the_standing_spine():
+    standing = build_spine("adult-mean")
+    assert joint_angles(standing) == pytest.approx(joint_angles(build_spine("adult-mean")))
+
+
+bad_values = st.one_of(
+    st.just(math.nan),
+    st.just(math.inf),
+    st.just(-math.inf),
+    st.booleans(),
+    st.text(max_size=3),
+    st.floats(1.0001, 1e6),
+    st.floats(-1e6, -0.0001),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(bad=bad_values, which=st.sampled_from(["lift", "breath"]))
+def test_bad_fractions_name_the_parameter(bad, which):
+    kwargs = {"lift": 0.0, "breath": 0.0, which: bad}
+    with pytest.raises(ValueError, match=which):
+        supine_pose(SupineParams(), **kwargs)
+    with pytest.raises(ValueError, match=which):
+        pose_params(SupineParams(), **kwargs)
+    with pytest.raises(ValueError, match=which):
+        chin_range(SupineParams(), **kwargs)
+
+
+@settings(max_examples=20, deadline=None)
+@given(bad=st.one_of(st.none(), st.text(max_size=3), st.integers(), st.just(object())))
+def test_wrong_params_class_is_named(bad):
+    for call in (
+        lambda: supine_pose(bad),
+        lambda: pose_params(bad, 0.0, 0.0),
+        lambda: key_poses(bad),
+        lambda: chin_range(bad),
+    ):
+        with pytest.raises(ValueError, match="params must be SupineParams"):
+            call()
+    if bad is not None:
+        with pytest.raises(ValueError, match="params must be SupineParams"):
+            chin_changes(bad)
+
+
+@settings(max_examples=20, deadline=None)
+@given(bad=st.one_of(st.booleans(), st.floats(allow_nan=True), st.integers(-5, 1), st.text()))
+def test_bad_pose_counts_are_named(bad):
+    with pytest.raises(ValueError, match="n_lift"):
+        key_poses(SupineParams(), bad, 3)
+
+
+def test_unknown_presets_and_legs_are_named():
+    with pytest.raises(ValueError, match="legs"):
+        resting_pelvic_tilt("adult-mean", "crossed")
+    with pytest.raises(ValueError, match="preset"):
+        upper_back_gap("giraffe", "bent")
+    assert np.isfinite(upper_back_gap("adult-mean", "bent"))

@@ -1,0 +1,247 @@
+"""Soft tissue, bed and pillow of the lying model: where the body touches and how it settles.
+
+Teaching model (the frame is the bed's: x along the bed, head at negative x, y up, mm).
+Assumptions:
+
+- Three soft-tissue outlines carry the body: the **buttocks** (sacrum and coccyx padded by
+  ``sacral_tissue_thickness``, and a pad of ``buttock_tissue_thickness`` around the
+  ischial tuberosity, joined by their convex hull), the **upper back** (from the back of the
+  T1-T8 bodies to the skin ``back_tissue_thickness`` behind them: spinous processes,
+  muscles, shoulder blades) and the **scalp** (the skull outline pushed out by
+  ``scalp_tissue_thickness``). Thicknesses are rows of ``supine.csv``; they stand for the
+  tissue as it is pressed under body weight, and the model does not squash them further.
+- The trunk is rigid for a given set of joint angles and rests on the buttocks and the upper
+  back: the one line touching both outlines from below becomes the bed (y = 0). Both then
+  touch it, whatever the angles.
+- The head rests on a pillow, a block ``pillow`` mm high and ``pillow_length`` long. The neck
+  bends until the scalp touches its top; the bend is shared between the neck joints in
+  given proportions (by default in proportion to each joint's range of motion), and stops
+  when one joint reaches its limit (:mod:`widgets.model.supine_joints`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from widgets.data import value
+from widgets.model.spine import SpineGeometry
+from widgets.model.supine_joints import NECK, bend, joint_limits, pivot, rotate
+from widgets.validation import check_in_range
+
+
+def _supine(name: str) -> float:
+    return value("supine", name)
+
+
+@dataclass(frozen=True)
+class Tissue:
+    """Soft-tissue thicknesses, mm (defaults: the ``*_thickness`` rows of ``supine.csv``)."""
+
+    buttock: float = _supine("buttock_tissue_thickness")
+    sacral: float = _supine("sacral_tissue_thickness")
+    back: float = _supine("back_tissue_thickness")
+    scalp: float = _supine("scalp_tissue_thickness")
+
+    def __post_init__(self) -> None:
+        for name in ("buttock", "sacral", "back", "scalp"):
+            object.__setattr__(
+                self, name, check_in_range(name, getattr(self, name), 0.0, 200.0, "mm")
+            )
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    out: np.ndarray = v / np.linalg.norm(v, axis=-1, keepdims=True)
+    return out
+
+
+def _hull(points: np.ndarray) -> np.ndarray:
+    """Convex hull (Andrew's monotone chain), counter-clockwise."""
+    pts = points[np.lexsort((points[:, 1], points[:, 0]))]
+
+    def half(seq: np.ndarray) -> list[np.ndarray]:
+        out: list[np.ndarray] = []
+        for p in seq:
+            while len(out) >= 2:
+                a, b = out[-2], out[-1]
+                if (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) <= 0:
+                    out.pop()
+                else:
+                    break
+            out.append(p)
+        return out
+
+    lower, upper = half(pts), half(pts[::-1])
+    return np.array(lower[:-1] + upper[:-1])
+
+
+def _offset(outline: np.ndarray, distance: float) -> np.ndarray:
+    """Push a closed outline outward by ``distance`` (mm) along its vertex normals."""
+    prev, nxt = np.roll(outline, 1, axis=0), np.roll(outline, -1, axis=0)
+    tangent = _unit(nxt - prev)
+    normal = np.column_stack([tangent[:, 1], -tangent[:, 0]])
+    x, y = outline[:, 0], outline[:, 1]
+    area = 0.5 * float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y))
+    sign = 1.0 if area > 0 else -1.0  # counter-clockwise: the right-hand normal points out
+    pushed: np.ndarray = outline + sign * distance * normal
+    return pushed
+
+
+def buttocks(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
+    """Closed outline of the buttocks (sacrum, coccyx and the pad under the ischium), mm."""
+    hip = geom.hip_axis
+    s1_mid = geom.s1_endplate.mean(axis=0)
+    up = _unit(s1_mid - hip)  # pelvic "up": hip axis to S1
+    forward = np.array([up[1], -up[0]])
+    if np.dot(forward, geom.s1_endplate[1] - geom.s1_endplate[0]) < 0:
+        forward = -forward
+    ischium = hip - 58.0 * up - 20.0 * forward  # tuberosity of the drawn hip bone outline
+    angles = np.radians(np.linspace(0.0, 360.0, 36, endpoint=False))
+    pad = ischium + tissue.buttock * np.column_stack([np.cos(angles), np.sin(angles)])
+    behind = np.dot(pad - ischium, forward) <= 0.0  # only the part behind the hip bone
+    sacral = _offset(geom.sacrum, tissue.sacral)
+    points = np.vstack([sacral, geom.sacrum, pad[behind], ischium[None, :]])
+    return _hull(points)
+
+
+def upper_back(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
+    """Closed outline of the upper back from the T1-T8 bodies to the skin, mm."""
+    idx = [geom.levels.index(f"T{i}") for i in range(1, 9)]
+    c = geom.body_corners[idx]
+    posterior_mid = (c[:, 1] + c[:, 2]) / 2.0
+    backward = _unit(_unit(c[:, 1] - c[:, 0]) + _unit(c[:, 2] - c[:, 3]))
+    skin = posterior_mid + tissue.back * backward
+    outline: np.ndarray = np.vstack([posterior_mid, skin[::-1]])
+    return outline
+
+
+def back_skin(geom: SpineGeometry, tissue: Tissue) -> dict[str, np.ndarray]:
+    """Skin points of the back behind each vertebral body, by region, top down, mm."""
+    c = geom.body_corners
+    posterior_mid = (c[:, 1] + c[:, 2]) / 2.0
+    backward = _unit(_unit(c[:, 1] - c[:, 0]) + _unit(c[:, 2] - c[:, 3]))
+    skin = posterior_mid + tissue.back * backward
+    regions = np.array(geom.regions)
+    return {r: skin[regions == r] for r in ("cervical", "thoracic", "lumbar")}
+
+
+def scalp(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
+    """Closed outline of the skin of the head, mm."""
+    return _offset(geom.skull, tissue.scalp)
+
+
+def rest_transform(geom: SpineGeometry, tissue: Tissue) -> tuple[float, float]:
+    """Rotation (deg, about the origin) and lift (mm) that set the trunk on the bed.
+
+    ``geom`` must already lie roughly along the bed, head at negative x. Rotating it by the
+    angle and then raising it by the lift makes the buttocks and the upper back both touch
+    y = 0: the edge of the lower convex hull of the two outlines that joins them becomes
+    the bed.
+    """
+    a, b = buttocks(geom, tissue), upper_back(geom, tissue)
+    pts = np.vstack([b, a])
+    owner = np.r_[np.zeros(len(b), bool), np.ones(len(a), bool)]  # True: buttocks
+    order = np.lexsort((pts[:, 1], pts[:, 0]))
+    hull: list[int] = []
+    for i in order:
+        while len(hull) >= 2:
+            p, q = pts[hull[-2]], pts[hull[-1]]
+            if (q[0] - p[0]) * (pts[i][1] - p[1]) - (q[1] - p[1]) * (pts[i][0] - p[0]) <= 0:
+                hull.pop()
+            else:
+                break
+        hull.append(int(i))
+    bridge = next((i, j) for i, j in itertools.pairwise(hull) if not owner[i] and owner[j])
+    p, q = pts[bridge[0]], pts[bridge[1]]
+    angle = -math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
+    return angle, -float(rotate(p, np.zeros(2), angle)[1])
+
+
+def neck_shares(variant: str = "rom") -> dict[str, float]:
+    """Share of a head bend taken by each neck joint, summing to 1.
+
+    ``"rom"``: in proportion to each joint's range; ``"even"``: the same at every joint;
+    ``"upper"`` and ``"lower"``: the range doubled at the two top (skull-C1, C1-C2) or the
+    three bottom joints (C5-C6 to C7-T1), for the uncertainty of the chin angle.
+    """
+    limits = joint_limits()
+    weights = {j: limits[j] for j in NECK}
+    if variant == "even":
+        weights = dict.fromkeys(NECK, 1.0)
+    elif variant == "upper":
+        weights.update({j: 2.0 * limits[j] for j in NECK[:2]})
+    elif variant == "lower":
+        weights.update({j: 2.0 * limits[j] for j in NECK[-3:]})
+    elif variant != "rom":
+        raise ValueError(f"unknown neck variant {variant!r}; valid: rom, even, upper, lower")
+    total = sum(weights.values())
+    return {j: w / total for j, w in weights.items()}
+
+
+def settle_head(
+    geom: SpineGeometry,
+    tissue: Tissue,
+    pillow: float,
+    shares: Mapping[str, float],
+    start: Mapping[str, float],
+) -> tuple[SpineGeometry, float]:
+    """Bend the neck until the scalp rests on the pillow top (y = ``pillow``).
+
+    ``start`` holds each neck joint's change from standing before the bend (deg). Returns
+    the new geometry and the bend (deg, extension positive); if the pillow cannot be reached
+    within the joint limits, the bend stops at the nearest limit.
+    """
+    limits = joint_limits()
+    high = min((limits[j] - start[j]) / s for j, s in shares.items() if s > 0)
+    low = max((-limits[j] - start[j]) / s for j, s in shares.items() if s > 0)
+    pivots = {j: pivot(geom, j) for j in NECK}
+    skin = scalp(geom, tissue)
+
+    def lowest(b: float) -> float:
+        pts = skin
+        for j in NECK:  # top down, each about its own unmoved pivot
+            pts = rotate(pts, pivots[j], shares[j] * b)
+        return float(pts[:, 1].min()) - pillow
+
+    grid = np.linspace(low, high, 81)
+    heights = np.array([lowest(float(b)) for b in grid])
+    crossings = np.nonzero(np.sign(heights[:-1]) * np.sign(heights[1:]) <= 0)[0]
+    if crossings.size == 0:  # out of reach: stop at the limit that comes closest
+        ends = heights[[0, -1]]
+        best = int(np.argmax(ends)) if ends[0] < 0 else int(np.argmin(ends))
+        bend_deg = float(grid[[0, -1]][best])
+    else:  # the crossing nearest the unbent neck
+        k = int(crossings[np.argmin(np.abs(grid[crossings] + grid[crossings + 1]))])
+        lo, hi = float(grid[k]), float(grid[k + 1])
+        f_lo, f_hi = float(heights[k]), float(heights[k + 1])
+        mid = lo
+        for _ in range(40):  # Illinois regula falsi on the contact height, mm
+            mid = hi - f_hi * (hi - lo) / (f_hi - f_lo) if f_hi != f_lo else (lo + hi) / 2
+            f_mid = lowest(mid)
+            if abs(f_mid) < 1e-5:
+                break
+            if np.sign(f_mid) == np.sign(f_hi):
+                hi, f_hi = mid, f_mid
+                f_lo /= 2.0
+            else:
+                lo, f_lo = mid, f_mid
+                f_hi /= 2.0
+        bend_deg = mid
+    out = geom
+    for j in NECK:
+        out = bend(out, j, shares[j] * bend_deg)
+    return out, bend_deg
+
+
+def pillow_block(pillow: float, contact_x: float) -> np.ndarray:
+    """Closed outline of the pillow (4 corners), mm, centred a little headward of the contact.
+
+    Zero height gives a flat outline on the bed.
+    """
+    length = _supine("pillow_length")
+    x0 = contact_x - 0.6 * length
+    return np.array([[x0, 0.0], [x0 + length, 0.0], [x0 + length, pillow], [x0, pillow]])

@@ -1,0 +1,145 @@
+"""Joints of the lying model: bending the spine at one level, joint angles and their ranges.
+
+Teaching model. Assumptions:
+
+- A joint is the motion segment between two neighbouring rigid parts: the skull and C1
+  (``C0-C1``), C1 and C2 (no disc), each disc from ``C2-C3`` to ``L5-S1``. Bending a joint
+  rotates everything above it (toward the head) about the middle of its disc (for
+  ``C1-C2`` the top of C2, for ``C0-C1`` the top of C1); the disc's upper corners move, its
+  lower ones stay. Positive angles are extension (the upper part tips backward).
+- The angle of a joint is the angle between the axes (bottom to top mid-points) of the two
+  parts; for ``C0-C1`` the skull's Frankfort line replaces the upper axis, for ``L5-S1``
+  the normal of the S1 endplate replaces the lower one. A joint's *change* is its angle in
+  a pose minus its angle in the standing spine of the same preset.
+- Range of motion: the ``rom_<joint>`` rows of ``supine.csv``, the representative combined
+  flexion-plus-extension range of each level (White & Panjabi 1990, from memory). Where the
+  standing angle sits within that range is not known per level, so the model only refuses a
+  change from standing larger than the whole range, either way (:func:`joint_limits`): a
+  weak bound, stated as such.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import replace
+from types import MappingProxyType
+
+import numpy as np
+
+from widgets.data import value
+from widgets.model.spine import LEVELS, SpineGeometry
+from widgets.validation import check_choice, check_instance
+
+#: Joints from the skull down to the sacrum.
+JOINTS: tuple[str, ...] = (
+    "C0-C1",
+    *(f"{a}-{b}" for a, b in itertools.pairwise(LEVELS)),
+    "L5-S1",
+)
+#: The neck joints, skull to C7-T1, top down.
+NECK: tuple[str, ...] = JOINTS[: JOINTS.index("C7-T1") + 1]
+#: The joints of the upper back, T1-T2 to T12-L1, top down.
+UPPER_BACK: tuple[str, ...] = JOINTS[JOINTS.index("T1-T2") : JOINTS.index("T12-L1") + 1]
+#: Tolerance (deg) within which a joint counts as at its limit.
+LIMIT_TOLERANCE = 0.05
+
+
+def rom(joint: str) -> float:
+    """Combined flexion-plus-extension range of ``joint``, deg (``rom_<joint>`` row).
+
+    Raises
+    ------
+    ValueError
+        If ``joint`` is not one of :data:`JOINTS`.
+    """
+    return value("supine", f"rom_{check_choice('joint', joint, JOINTS)}")
+
+
+def joint_limits() -> MappingProxyType[str, float]:
+    """Largest change of each joint from its standing angle either way, deg (its range)."""
+    return MappingProxyType({j: rom(j) for j in JOINTS})
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a = np.array(a, dtype=float)
+    a.setflags(write=False)
+    return a
+
+
+def rotate(points: np.ndarray, pivot: np.ndarray, deg: float) -> np.ndarray:
+    """Rotate ``points`` (..., 2) counter-clockwise by ``deg`` about ``pivot`` (2,), mm."""
+    a = math.radians(deg)
+    c, s = math.cos(a), math.sin(a)
+    d = np.asarray(points, dtype=float) - pivot
+    out: np.ndarray = np.stack([c * d[..., 0] - s * d[..., 1], s * d[..., 0] + c * d[..., 1]], -1)
+    moved: np.ndarray = out + pivot
+    return moved
+
+
+def pivot(geom: SpineGeometry, joint: str) -> np.ndarray:
+    """Centre of rotation of ``joint`` in ``geom``, mm."""
+    check_choice("joint", joint, JOINTS)
+    if joint == "C0-C1":
+        return np.asarray(geom.body("C1")[2:].mean(axis=0))
+    if joint == "C1-C2":
+        return np.asarray(geom.body("C1")[:2].mean(axis=0))
+    return np.asarray(geom.disc_corners[geom.disc_names.index(joint)].mean(axis=0))
+
+
+def bend(geom: SpineGeometry, joint: str, deg: float) -> SpineGeometry:
+    """Bend ``geom`` at ``joint`` by ``deg`` (extension positive): everything above turns.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` or ``joint`` is not in :data:`JOINTS`.
+    """
+    check_instance("geom", geom, SpineGeometry, "a SpineGeometry")
+    centre = pivot(geom, joint)
+    upper = joint.split("-")[0]
+    top = 0 if upper == "C0" else LEVELS.index(upper) + 1  # bodies [0, top) turn
+    bodies = np.array(geom.body_corners)
+    bodies[:top] = rotate(bodies[:top], centre, deg)
+    discs = np.array(geom.disc_corners)
+    for k, name in enumerate(geom.disc_names):
+        lower = name.split("-")[1]
+        if lower != "S1" and LEVELS.index(lower) < top:
+            discs[k] = rotate(discs[k], centre, deg)
+        elif name == joint:
+            discs[k, 2:] = rotate(discs[k, 2:], centre, deg)
+    marks = {k: _frozen(rotate(v, centre, deg)) for k, v in geom.landmarks.items()}
+    return replace(
+        geom,
+        body_corners=_frozen(bodies),
+        disc_corners=_frozen(discs),
+        skull=_frozen(rotate(geom.skull, centre, deg)),
+        landmarks=MappingProxyType(marks),
+    )
+
+
+def _direction(v: np.ndarray) -> float:
+    return math.degrees(math.atan2(float(v[1]), float(v[0])))
+
+
+def joint_angles(geom: SpineGeometry) -> dict[str, float]:
+    """Angle of every joint of ``geom``, deg (extension positive; see the module docstring).
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry`.
+    """
+    check_instance("geom", geom, SpineGeometry, "a SpineGeometry")
+    c = geom.body_corners
+    axes = [_direction(b[2:].mean(axis=0) - b[:2].mean(axis=0)) for b in c]
+    posterior, anterior = geom.s1_endplate
+    along = anterior - posterior
+    sacrum = _direction(np.array([-along[1], along[0]]))
+    marks = geom.landmarks
+    frankfort = _direction(marks["orbitale"] - marks["porion"]) + 90.0  # "up" of the head
+    tops = [frankfort, *axes]
+    lowers = [*axes, sacrum]
+    return {
+        j: (a - b + 180.0) % 360.0 - 180.0 for j, a, b in zip(JOINTS, tops, lowers, strict=True)
+    }
