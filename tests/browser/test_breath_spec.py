@@ -265,3 +265,18 @@ def test_drawn_points_of_every_shape_equal_the_python_reference(
         assert len(js) == len(want) == len(scene["shapes"])
         for got, shape in zip(js, want, strict=True):
             assert np.max(np.abs(np.array(got) - shape.ravel())) <= TOLERANCE
+
+
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_lift_slider_shows_the_models_waist_rise_in_mm(spec: Any, name: str) -> None:
+    """The lift slider's "waist up N mm" is the model's rise from rest to the top of the lift."""
+    params = {
+        "default": SupineParams(),
+        "extreme": SupineParams(legs="straight", lift_range=15, breath_depth=16, pillow=0),
+    }[name]
+    heights = key_poses(params).readout("waist_height")
+    expected = round(float(heights[-1, 0] - heights[0, 0]))
+    assert expected > 0
+    shown = spec.evaluate("(name) => spec.waistRise(scenes[name])", name)
+    assert shown == expected
+    assert spec.evaluate("() => spec.waistRise({})") is None

@@ -160,6 +160,14 @@ function s(tag, attrs = {}) {
 
 let nextId = 0;
 
+/** How far the waist rises at the top of the lift, whole mm, from the scene's readouts (the
+ * model's waist height at full lift minus at rest, both without a breath); null if unknown. */
+export function waistRise(scene) {
+  const heights = scene && scene.readouts && scene.readouts.waist_height;
+  if (!heights || heights.length < 2) return null;
+  return Math.round(heights[heights.length - 1][0] - heights[0][0]);
+}
+
 function slider(id, label, { min, max, step }) {
   const input = h("input", { type: "range", id, min, max, step });
   const out = h("output", { for: id });
@@ -233,7 +241,7 @@ function render({ model, el }) {
   const ratio = slider(`${uid}-ratio`, "Inhale : exhale", limits.exhale_ratio);
   const holdIn = slider(`${uid}-holdin`, "Hold after inhale", limits.hold);
   const holdOut = slider(`${uid}-holdout`, "Hold after exhale", limits.hold);
-  const lift = slider(`${uid}-lift`, "Lift size", limits.lift_range);
+  const lift = slider(`${uid}-lift`, "Lift size (° of low-back curve)", limits.lift_range);
   const modeSel = h("select", { id: `${uid}-mode` });
   for (const [v, label] of model.get("modes")) modeSel.append(h("option", { value: v, text: label }));
   const modeRow = h("div", { class: "gs-bla-row gs-bla-row-wide" }, [
@@ -581,8 +589,12 @@ function render({ model, el }) {
     }
     const lr = model.get("lift_range");
     lift.input.value = lr;
-    lift.out.textContent = `${lr}°`;
-    lift.input.setAttribute("aria-valuetext", `${lr} degrees of extra low-back curve`);
+    const rise = waistRise(model.get("scene"));
+    lift.out.textContent = rise === null ? `${lr}°` : `${lr}° (waist up ${rise} mm)`;
+    lift.input.setAttribute(
+      "aria-valuetext",
+      `${lr} degrees of extra low-back curve` + (rise === null ? "" : `, the waist rises ${rise} millimetres`),
+    );
     lift.row.style.display = model.get("mode") === "breath-only" ? "none" : "";
     modeSel.value = model.get("mode");
     labelsBox.checked = model.get("labels");
@@ -636,7 +648,7 @@ function render({ model, el }) {
   listeners.push(() => reduceQuery.removeEventListener("change", onReduce));
 
   const traitHandlers = {
-    "change:scene": () => { buildScene(); draw(); },
+    "change:scene": () => { buildScene(); syncControls(); draw(); },
     "change:mode": () => { lastPhase = -1; syncControls(); drawStatic(); },
     "change:playing": syncControls,
     "change:speed": syncControls,
