@@ -24,6 +24,29 @@ def test_course_assumptions_are_marked_illustrative(table):
             assert row.status == "illustrative", row
 
 
+@pytest.mark.parametrize("table", TABLES)
+def test_fitted_rows_say_so_in_their_note(table):
+    # "fitted": chosen so that a model reproduces measured data, not measured itself; the
+    # note must open with "Fitted:" and name the data, and no other status may claim a fit.
+    for row in load_table(table):
+        assert (row.status == "fitted") == row.note.startswith("Fitted:"), row
+
+
+def test_the_fitted_status_is_defined_as_not_measured():
+    assert "fitted" in STATUSES
+    assert "not itself measured" in STATUSES["fitted"]
+    fitted = {row.key[0] for row in load_table("disc") if row.status == "fitted"}
+    assert fitted == {
+        "compliance",
+        "tau_fast",
+        "tau_slow",
+        "recovery_ratio",
+        "share_fast",
+        "share_slow",
+        "prestress_gain",
+    }
+
+
 def test_row_keys_are_unique():
     for table in TABLES:
         keys = [row.key for row in load_table(table)]

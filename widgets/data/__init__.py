@@ -18,6 +18,10 @@ STATUSES: dict[str, str] = {
     "confirmed": "read in the source",
     "secondary": "read in a page that quotes the source",
     "derived": "worked out by simple arithmetic from sourced numbers (the note shows how)",
+    "fitted": (
+        "a value chosen so that the model reproduces measured data; it is not itself measured "
+        "(the note names the data)"
+    ),
     "from-memory": "approximate; not checked against the original",
     "illustrative": "a teaching choice where no published number exists",
 }
@@ -35,6 +39,7 @@ TABLES: tuple[str, ...] = (
     "disc",
     "disc_postures",
     "disc_days",
+    "trunk_wilke",
 )
 
 

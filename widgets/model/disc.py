@@ -28,8 +28,9 @@ Teaching model (L4-L5 disc of a young adult). Assumptions:
   reference day (16 h standing at 0.50 MPa, 8 h lying at 0.10 MPa, Wilke 1999): a daily height
   loss of 6.1-8.0 % (Martin 2022), 54 % of it in the first hour after rising and about 70 %
   regained in the first half of the night (Tyrrell 1985), recovery 3-4 times slower and more
-  than 8 h to 95 % (O'Connell 2011). ``widgets/data/disc.csv`` says which rows are fitted;
-  ``tests/model/test_disc_validation.py`` checks every target.
+  than 8 h to 95 % (O'Connell 2011). Their rows in ``widgets/data/disc.csv`` have the status
+  ``fitted``; ``tests/model/test_disc_validation.py`` checks every target. The properties and
+  the state live in :mod:`widgets.model.disc_params` (re-exported here).
 - **Numerics.** Within a step of constant pressure each compartment moves monotonically toward
   its equilibrium, so the exact exponential is used: stable for any step, no integrator.
 
@@ -41,175 +42,53 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, fields
-from types import MappingProxyType
+from dataclasses import dataclass
 
 import numpy as np
 
-from widgets.data import lookup, value
 from widgets.model.disc_loads import MAX_HOURS, check_table, schedule_load
-from widgets.validation import (
-    check_in_range,
-    check_instance,
-    check_number,
-    describe,
+from widgets.model.disc_params import (
+    DEFAULTS,
+    EVENING_FLUID_LOSS,
+    EVENING_LOSS,
+    LIMITS,
+    REFERENCE_PERMEABILITY,
+    SETTINGS,
+    UNITS,
+    DiscParams,
+    DiscState,
+    as_params,
+    as_state,
+    evening_state,
 )
+from widgets.validation import check_in_range, check_instance, check_number, describe
+
+#: Public names of the disc model; the parameters live in :mod:`widgets.model.disc_params`
+#: and are re-exported here, so ``from widgets.model.disc import DiscParams`` keeps working.
+__all__ = [
+    "DEFAULTS",
+    "EVENING_FLUID_LOSS",
+    "EVENING_LOSS",
+    "LIMITS",
+    "PRESSURE_RANGE",
+    "REFERENCE_PERMEABILITY",
+    "SETTINGS",
+    "UNITS",
+    "DiscHistory",
+    "DiscParams",
+    "DiscState",
+    "as_params",
+    "as_state",
+    "check_history",
+    "evening_state",
+    "hours_to_recover",
+    "simulate",
+    "simulate_day",
+]
 
 #: Allowed intradiscal pressure of a load history, MPa: from no load to above the largest
 #: pressure measured in daily life (2.3 MPa lifting 20 kg with a round back, Wilke 1999).
 PRESSURE_RANGE: tuple[float, float] = (0.0, 3.0)
-
-
-def _disc(name: str) -> float:
-    return value("disc", name)
-
-
-#: The settings of :class:`DiscParams`, in order.
-SETTINGS: tuple[str, ...] = (
-    "height",
-    "area",
-    "water_fraction",
-    "swelling_pressure",
-    "permeability",
-    "compliance",
-    "share_fast",
-    "share_slow",
-    "tau_fast",
-    "tau_slow",
-    "recovery_ratio",
-    "prestress_gain",
-)
-#: Default of each setting: its row of ``disc.csv`` (each with its source).
-DEFAULTS: MappingProxyType[str, float] = MappingProxyType({n: _disc(n) for n in SETTINGS})
-#: Unit of each setting, from ``disc.csv``.
-UNITS: MappingProxyType[str, str] = MappingProxyType({n: lookup("disc", n).unit for n in SETTINGS})
-#: Allowed range of each setting (wide enough for a degenerate or an invented disc).
-LIMITS: MappingProxyType[str, tuple[float, float]] = MappingProxyType(
-    {
-        "height": (2.0, 25.0),
-        "area": (100.0, 5000.0),
-        "water_fraction": (0.1, 0.95),
-        "swelling_pressure": (0.0, 1.0),
-        "permeability": (1e-17, 1e-13),
-        "compliance": (0.01, 50.0),
-        "share_fast": (0.0, 1.0),
-        "share_slow": (0.0, 1.0),
-        "tau_fast": (0.001, 100.0),
-        "tau_slow": (0.001, 1000.0),
-        "recovery_ratio": (0.1, 20.0),
-        "prestress_gain": (0.0, 0.01),
-    }
-)
-#: Permeability at which the time constants were fitted, m4/(N s).
-REFERENCE_PERMEABILITY: float = DEFAULTS["permeability"]
-#: Fluid lost by the fast and slow compartments at the end of the reference day (the evening),
-#: mm3: the table pressures are taken to hold in this state.
-EVENING_LOSS: tuple[float, float] = (_disc("evening_loss_fast"), _disc("evening_loss_slow"))
-EVENING_FLUID_LOSS: float = sum(EVENING_LOSS)
-
-
-@dataclass(frozen=True)
-class DiscParams:
-    """Properties of the model disc; defaults are the rows of ``disc.csv`` (see their sources).
-
-    Parameters
-    ----------
-    height : float
-        Height unloaded at full hydration, mm.
-    area : float
-        Cross-section, mm2.
-    water_fraction : float
-        Water share of the disc volume at full hydration.
-    swelling_pressure : float
-        Swelling pressure at full hydration, MPa (degenerate nucleus: 0.037).
-    permeability : float
-        Hydraulic permeability, m4/(N s); the time constants scale with its inverse.
-    compliance : float
-        Equilibrium height change per MPa of load above the swelling pressure, mm/MPa.
-    share_fast, share_slow : float
-        Shares of the equilibrium displacement in the fast and slow compartments (sum <= 1;
-        the rest is elastic).
-    tau_fast, tau_slow : float
-        Time constants while losing fluid at the reference permeability, h.
-    recovery_ratio : float
-        How many times slower both compartments regain fluid than they lose it.
-    prestress_gain : float
-        Pressure read-out rise per mm3 of fluid regained since the reference evening, MPa/mm3.
-
-    Raises
-    ------
-    ValueError
-        If a value is not a finite number in :data:`LIMITS` or the shares sum to more than 1.
-    """
-
-    height: float = DEFAULTS["height"]
-    area: float = DEFAULTS["area"]
-    water_fraction: float = DEFAULTS["water_fraction"]
-    swelling_pressure: float = DEFAULTS["swelling_pressure"]
-    permeability: float = DEFAULTS["permeability"]
-    compliance: float = DEFAULTS["compliance"]
-    share_fast: float = DEFAULTS["share_fast"]
-    share_slow: float = DEFAULTS["share_slow"]
-    tau_fast: float = DEFAULTS["tau_fast"]
-    tau_slow: float = DEFAULTS["tau_slow"]
-    recovery_ratio: float = DEFAULTS["recovery_ratio"]
-    prestress_gain: float = DEFAULTS["prestress_gain"]
-
-    def __post_init__(self) -> None:
-        for name in SETTINGS:
-            low, high = LIMITS[name]
-            checked = check_in_range(name, getattr(self, name), low, high, UNITS[name])
-            object.__setattr__(self, name, checked)
-        if self.share_fast + self.share_slow > 1.0:
-            raise ValueError(
-                f"share_fast + share_slow = {self.share_fast + self.share_slow:g} must not "
-                "exceed 1 (the rest of the displacement is elastic)"
-            )
-
-    @property
-    def water(self) -> float:
-        """Water volume at full hydration, mm3."""
-        return self.area * self.height * self.water_fraction
-
-    @property
-    def elastic(self) -> float:
-        """Instant elastic height change per MPa, mm/MPa."""
-        return (1.0 - self.share_fast - self.share_slow) * self.compliance
-
-    def capacities(self) -> tuple[float, float]:
-        """Equilibrium fluid loss per MPa of the fast and slow compartments, mm3/MPa."""
-        per_mpa = self.compliance * self.area
-        return self.share_fast * per_mpa, self.share_slow * per_mpa
-
-    def time_constants(self) -> tuple[float, float]:
-        """Time constants of the fast and slow compartments while losing fluid, h."""
-        scale = REFERENCE_PERMEABILITY / self.permeability
-        return self.tau_fast * scale, self.tau_slow * scale
-
-
-@dataclass(frozen=True)
-class DiscState:
-    """Fluid lost by each compartment below full hydration, mm3 (negative: above it)."""
-
-    fast: float = 0.0
-    slow: float = 0.0
-
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            object.__setattr__(self, f.name, check_number(f.name, getattr(self, f.name), "mm3"))
-
-    @property
-    def total(self) -> float:
-        """Fluid lost by the whole disc, mm3."""
-        return self.fast + self.slow
-
-
-def evening_state() -> DiscState:
-    """The default disc at the end of the reference day (:data:`EVENING_LOSS`).
-
-    The usual start of a night or of an evening session of lifts.
-    """
-    return DiscState(*EVENING_LOSS)
 
 
 @dataclass(frozen=True, eq=False)
@@ -258,18 +137,6 @@ class DiscHistory:
     def net_gain(self) -> float:
         """Fluid gained from the first to the last time, mm3 (negative: lost)."""
         return float(self.fluid[-1] - self.fluid[0])
-
-
-def _params(params: object) -> DiscParams:
-    if params is None:
-        return DiscParams()
-    return check_instance("params", params, DiscParams, "a DiscParams (or None)")
-
-
-def _state(start: object, params: DiscParams) -> DiscState:
-    if start is None:
-        return evening_state()
-    return check_instance("start", start, DiscState, "a DiscState (or None)")
 
 
 def _series(name: str, values: object, low: float, high: float, unit: str) -> np.ndarray:
@@ -355,8 +222,8 @@ def simulate(
         For a bad time axis, a pressure outside the range, NaN, a bool, a wrong type.
     """
     t, p = check_history(times, loads)
-    disc = _params(params)
-    state = _state(start, disc)
+    disc = as_params(params)
+    state = as_state(start)
     return _run(t, p, disc, state)
 
 
@@ -428,8 +295,8 @@ def simulate_day(
     step = check_in_range("step_minutes", step_minutes, 0.1, 60.0, "min") / 60.0
     if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 14:
         raise ValueError(f"days must be a whole number from 1 to 14, got {describe(days)}")
-    disc = _params(params)
-    state = _state(start, disc)
+    disc = as_params(params)
+    state = as_state(start)
     edges, pressures = schedule_load(schedule, table, 24.0)
     grid = np.arange(0.0, 24.0 * days + step / 2, step)
     day_edges = (edges[None, :-1] + 24.0 * np.arange(days)[:, None]).ravel()
