@@ -12,6 +12,7 @@ from widgets.content.lesson_content import show_evidence, show_lesson_references
 from widgets.content.red_flags import show_red_flags
 from widgets.content.references import cite, show_references
 from widgets.figures.breath_vs_lift import breath_vs_lift_figure
+from widgets.figures.muscle_effort import muscle_effort_figure
 from widgets.figures.spine_figure import spine_figure
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
@@ -33,6 +34,7 @@ __all__ = [
     "cite",
     "compare_spines",
     "curve_explorer",
+    "muscle_effort_figure",
     "preset",
     "question",
     "show_chain",
