@@ -29,7 +29,9 @@ from widgets.model.disc_loads import (
 )
 from widgets.model.disc_transport import (
     DIFFUSIVITY,
+    EXTENDED_PRESSURE,
     SOLUTES,
+    SUPINE_PRESSURE,
     compare_fluid,
     flow_speed,
     lift_flow_speed,
@@ -37,6 +39,7 @@ from widgets.model.disc_transport import (
     lift_session,
     lying_still,
     night,
+    oscillating_flow,
     peclet,
 )
 
@@ -440,3 +443,52 @@ def test_unknown_keywords_are_errors():
     with pytest.raises(TypeError):
         simulate([0.0, 1.0], [0.5], **{"colour": "red"})
     assert evening_state().total > 0
+
+
+# --- oscillating flow per lift ---------------------------------------------------------------
+
+
+def test_the_lift_stroke_matches_a_hand_estimate_and_diffusion_is_sqrt_2dt():
+    # While the waist is up, each compartment's inflow slows by cap * (p_lift - p_supine) /
+    # (recovery_ratio * tau) (the evening disc takes fluid in at both pressures); over the
+    # lifted half of a 10 s breath, spread over two endplates, that is the stroke.
+    disc = DiscParams()
+    caps, taus = disc.capacities(), disc.time_constants()
+    dp = EXTENDED_PRESSURE - SUPINE_PRESSURE
+    per_hour = sum(c * dp / (disc.recovery_ratio * t) for c, t in zip(caps, taus, strict=True))
+    stroke_um = per_hour * (5.0 / 3600.0) / (2 * disc.area) * 1e3
+    flow = oscillating_flow()
+    assert flow.period_s == pytest.approx(10.0)
+    assert flow.displacement_um == pytest.approx(stroke_um, rel=0.02)
+    # glucose: D = 1.38e-6 cm2/s = 1.38e-10 m2/s over 5 s -> sqrt(1.38e-9) m = 37 µm
+    assert flow.diffusion_um["glucose"] == pytest.approx(math.sqrt(2 * 1.38e-10 * 5) * 1e6)
+    assert flow.ratio["glucose"] == pytest.approx(flow.displacement_um / 37.148, rel=1e-3)
+
+
+def test_the_oscillating_view_is_far_below_the_steady_peclet_number():
+    flow = oscillating_flow()
+    steady = lift_peclet_numbers()
+    assert steady["large"] > 1  # the steady number says the flow would carry a large molecule
+    assert all(r < 0.01 for r in flow.ratio.values())  # each stroke is a ripple on diffusion
+    assert oscillating_flow(SUPINE_PRESSURE).displacement_um == pytest.approx(0.0, abs=1e-12)
+
+
+def test_a_faster_breath_moves_less_fluid_per_lift():
+    assert oscillating_flow(breaths_per_minute=12).displacement_um < (
+        oscillating_flow().displacement_um
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"lift_pressure": 0.5}, "lift_pressure"),
+        ({"breaths_per_minute": 60}, "breaths_per_minute"),
+        ({"breaths_per_minute": True}, "breaths_per_minute"),
+        ({"params": "disc"}, "params"),
+        ({"start": 3}, "start"),
+    ],
+)
+def test_oscillating_flow_refuses_bad_input(kwargs, name):
+    with pytest.raises(ValueError, match=name):
+        oscillating_flow(**kwargs)
