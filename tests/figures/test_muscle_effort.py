@@ -46,7 +46,7 @@ def test_the_measured_bridge_is_the_tables_row_and_the_published_range():
     fig = muscle_effort_figure()
     assert drawn(fig, "bridge, measured") == pytest.approx(LEHECKA_RANGE)
     (bar,) = [b for b in effort_bars() if b.kind == "measured"]
-    assert bar.source == "lehecka2015" and "Lehecka 2015" in bar.name
+    assert bar.source == "lehecka2015" and "Lehecka et al. 2015" in bar.name
 
 
 def test_the_threshold_line_is_the_tables_row_and_says_its_source():
@@ -57,7 +57,7 @@ def test_the_threshold_line_is_the_tables_row_and_says_its_source():
     (line,) = [s for s in fig.layout.shapes if s.name == "strength-threshold"]
     assert line.x0 == line.x1 == EKSTROM_THRESHOLD
     (label,) = [a for a in fig.layout.annotations if a.name == "strength-threshold"]
-    assert "45" in label.text and "Ekstrom 2007" in label.text
+    assert "45" in label.text and "Ekstrom et al. 2007" in label.text
     assert fig.layout.xaxis.range[1] > EKSTROM_THRESHOLD  # the line is on the chart
 
 

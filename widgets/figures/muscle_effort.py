@@ -2,8 +2,8 @@
 
 Lesson 05 reads it. The bars of the waist lift and the bridge are the trunk model's
 (:func:`widgets.model.trunk_lying.lying_effort`); the measured bridge is the range of mean
-lumbar multifidus EMG in bridge variants (Lehecka 2015) and the dashed line the activity
-below which an exercise trains endurance rather than strength (Ekstrom 2007), both read from
+lumbar multifidus EMG in bridge variants (Lehecka et al. 2015) and the dashed line the activity
+below which an exercise trains endurance rather than strength (Ekstrom et al. 2007), both read from
 ``widgets/data/trunk.csv``. The passive device's bar is illustrative: a device that carries
 and moves the body leaves the back muscles no moment to hold, so the model gives 0; no study
 measured muscle activity on such a device.
@@ -60,7 +60,7 @@ def effort_bars() -> tuple[EffortBar, ...]:
         EffortBar("waist lift (model)", lift, lift, "model", ""),
         EffortBar("bridge (model)", bridge, bridge, "model", ""),
         EffortBar(
-            "bridge, measured: low-back muscle<br>(multifidus EMG, Lehecka 2015)",
+            "bridge, measured: low-back muscle<br>(multifidus EMG, Lehecka et al. 2015)",
             low.value,
             high.value,
             "measured",
@@ -77,7 +77,7 @@ def effort_bars() -> tuple[EffortBar, ...]:
 
 
 def strength_threshold() -> float:
-    """Activity below which an exercise trains endurance, not strength, % MVC (Ekstrom 2007)."""
+    """Activity below which exercise trains endurance, not strength, % MVC (Ekstrom 2007)."""
     return lookup("trunk", "emg", "strength_threshold").value
 
 
@@ -146,7 +146,7 @@ def muscle_effort_figure(height: float = 380) -> go.Figure:
         yanchor="bottom",
         showarrow=False,
         align="left",
-        text=plotly_text(f"strength training: about {threshold:g} % and up (Ekstrom 2007)"),
+        text=plotly_text(f"strength training: about {threshold:g} % and up (Ekstrom et al. 2007)"),
         font={"size": 12, "color": TEXT},
         name="strength-threshold",
     )
