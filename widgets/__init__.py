@@ -20,6 +20,7 @@ from widgets.views.breath_lift import BreathLiftAnimator, breath_lift
 from widgets.views.breath_lift_teacher_panel import teacher_panel
 from widgets.views.chain_comparison import show_chain
 from widgets.views.curve_explorer import curve_explorer
+from widgets.views.disc_day import disc_day, show_disc_fluid, show_disc_solutes
 from widgets.views.question import ask, question
 from widgets.views.spine_comparison import compare_spines
 
@@ -34,12 +35,15 @@ __all__ = [
     "cite",
     "compare_spines",
     "curve_explorer",
+    "disc_day",
     "muscle_effort_figure",
     "preset",
     "question",
     "show_chain",
     "show_claim",
     "show_course_map",
+    "show_disc_fluid",
+    "show_disc_solutes",
     "show_evidence",
     "show_lesson_references",
     "show_red_flags",
