@@ -14,6 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta, timezone
+from numbers import Integral
+
+import numpy as np
 
 from widgets.model.breath import EXHALE_RATIO_RANGE, MODES, TEMPO_RANGE
 from widgets.validation import (
@@ -88,7 +91,13 @@ def check_pain(name: str, value: object) -> int | None:
     """
     if value is None:
         return None
-    return check_int_in_range(name, value, *PAIN_RANGE, "(numeric rating scale, or None)")
+    low, high = PAIN_RANGE
+    allowed = f"allowed: a whole number {low} to {high} (numeric rating scale), or None"
+    if not isinstance(value, Integral) or isinstance(value, bool | np.bool_):
+        raise ValueError(f"{name} must be a whole number (int), got {describe(value)}; {allowed}")
+    if not low <= int(value) <= high:
+        raise ValueError(f"{name} = {int(value)} is out of range; {allowed}")
+    return int(value)
 
 
 def check_note(name: str, value: object) -> str:
