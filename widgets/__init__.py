@@ -13,6 +13,7 @@ from widgets.content.red_flags import show_red_flags
 from widgets.content.references import cite, show_references
 from widgets.figures.breath_vs_lift import breath_vs_lift_figure
 from widgets.figures.muscle_effort import muscle_effort_figure
+from widgets.figures.posture_pressures import pressure_by_posture_figure
 from widgets.figures.spine_figure import spine_figure
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
@@ -21,6 +22,7 @@ from widgets.views.breath_lift_teacher_panel import teacher_panel
 from widgets.views.chain_comparison import show_chain
 from widgets.views.curve_explorer import curve_explorer
 from widgets.views.disc_day import disc_day, show_disc_fluid, show_disc_solutes
+from widgets.views.posture_explorer import posture_explorer, trunk_model_check
 from widgets.views.question import ask, question
 from widgets.views.spine_comparison import compare_spines
 
@@ -37,7 +39,9 @@ __all__ = [
     "curve_explorer",
     "disc_day",
     "muscle_effort_figure",
+    "posture_explorer",
     "preset",
+    "pressure_by_posture_figure",
     "question",
     "show_chain",
     "show_claim",
@@ -50,4 +54,5 @@ __all__ = [
     "show_references",
     "spine_figure",
     "teacher_panel",
+    "trunk_model_check",
 ]
