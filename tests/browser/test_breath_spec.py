@@ -280,3 +280,53 @@ def test_lift_slider_shows_the_models_waist_rise_in_mm(spec: Any, name: str) -> 
     shown = spec.evaluate("(name) => spec.waistRise(scenes[name])", name)
     assert shown == expected
     assert spec.evaluate("() => spec.waistRise({})") is None
+
+
+TISSUE_JS = """
+({name, points}) => points.map(([lift, breath]) => {
+  const scene = scenes[name];
+  const pose = spec.poseAt(scene, lift, breath);
+  const drawn = spec.posePoints(scene, pose);
+  return scene.shapes.map((shape, k) =>
+    shape.kind === "tissue" ? {points: drawn[k], lowest: spec.lowestPoint(scene, pose, k)} : null);
+})
+"""
+
+
+@CASES
+@given(
+    name=st.sampled_from(sorted(SCENES)),
+    points=st.lists(st.tuples(fractions, fractions), min_size=1, max_size=10),
+)
+def test_drawn_soft_tissue_and_its_contact_marks_equal_the_python_reference(
+    spec: Any, name: str, points: list[tuple[float, float]]
+) -> None:
+    """The buttocks, upper back and scalp are drawn where the reference puts them, and each
+    contact mark sits under the lowest drawn point of its outline."""
+    scene = SCENES[name]
+    tissue = [k for k, shape in enumerate(scene["shapes"]) if shape["kind"] == "tissue"]
+    assert [scene["shapes"][k]["name"] for k in tissue] == scene["tissue"]["names"]
+    assert len(tissue) == 3
+    results = spec.evaluate(TISSUE_JS, {"name": name, "points": points})
+    for (lift, breath), js in zip(points, results, strict=True):
+        want = pose_points(scene, lift, breath)
+        for k in tissue:
+            got = np.array(js[k]["points"])
+            assert np.max(np.abs(got - want[k].ravel())) <= TOLERANCE
+            lowest = want[k][np.argmin(want[k][:, 1])]
+            assert js[k]["lowest"][1] == pytest.approx(lowest[1], abs=TOLERANCE)
+            assert js[k]["lowest"][0] == pytest.approx(lowest[0], abs=TOLERANCE)
+
+
+@pytest.mark.parametrize("name", sorted(SCENES))
+def test_the_limit_line_reads_the_nearest_key_pose(spec: Any, name: str) -> None:
+    scene = SCENES[name]
+    lifts, breaths = scene["lift"], scene["breath"]
+    for lift, breath in [(0.0, 0.0), (0.1, 0.9), (0.49, 0.51), (1.2, -0.3), (1.0, 1.0)]:
+        i = round(min(max(lift, 0.0), 1.0) * (len(lifts) - 1))
+        j = round(min(max(breath, 0.0), 1.0) * (len(breaths) - 1))
+        got = spec.evaluate(
+            "([name, l, b]) => spec.limitsAt(scenes[name], l, b)", [name, lift, breath]
+        )
+        assert got == scene["limits"][i][j]
+    assert spec.evaluate("() => spec.limitsAt({}, 0.5, 0.5)") == []

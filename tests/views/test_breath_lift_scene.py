@@ -1,9 +1,14 @@
 import itertools
 import json
+import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from tests.bad_values import NOT_A_NUMBER, NOT_FINITE, assert_names
 from widgets.model.supine import SupineParams, key_poses
 from widgets.views.breath_lift_scene import (
     PRECISION,
@@ -11,12 +16,15 @@ from widgets.views.breath_lift_scene import (
     grid_cell,
     interpolate,
     pose_points,
+    resample_outline,
     scene_payload,
 )
 
 DEFAULT = key_poses(SupineParams())
 EXTREME = key_poses(SupineParams(legs="straight", lift_range=15, breath_depth=16, pillow=0))
 STILL = key_poses(SupineParams(lift_range=0, breath_depth=0))
+# the deepest breath on the highest pillow bends the neck to its range of motion
+NECK_LIMIT = key_poses(SupineParams(lift_range=15, breath_depth=16, pillow=150))
 ROUNDING = 2 * 10.0**-PRECISION  # local points and transforms are each rounded to 0.01 mm
 
 
@@ -30,15 +38,98 @@ def test_every_key_pose_is_drawn_where_the_model_puts_it(kp):
     """Rigid or not, each shape's drawn points are within the tolerance of the model's."""
     scene = scene_payload(kp)
     full = scene_payload_reference(kp)
+    skip = resampled(scene, kp)
     for i, j in itertools.product(range(len(kp.lift)), range(len(kp.breath))):
-        drawn = np.vstack(key_pose_points(scene, i, j))
+        shapes = zip(key_pose_points(scene, i, j), scene["shapes"], strict=True)
+        drawn = np.vstack([d for d, s in shapes if s["name"] not in skip])
         assert np.max(np.linalg.norm(drawn - full[i][j], axis=1)) <= RIGID_TOLERANCE + ROUNDING
 
 
-def scene_payload_reference(kp):
-    """All points of every key pose straight from the model, in the scene's shape order."""
+def resampled(scene, kp):
+    """Tissue outlines sent resampled: their point count differs from the model's."""
+    pose = kp.poses[0][0]
+    return {
+        s["name"]
+        for s in scene["shapes"]
+        if s["kind"] == "tissue" and s["n"] != len(pose.tissue[s["name"]])
+    }
+
+
+def distance_to_outline(points, outline):
+    """Distance (mm) of each point to the closed polygon ``outline``."""
+    a = np.asarray(outline)
+    b = np.roll(a, -1, axis=0)
+    ab = b - a
+    t = np.clip(
+        np.einsum("kij,ij->ki", points[:, None, :] - a, ab) / np.einsum("ij,ij->i", ab, ab), 0, 1
+    )
+    nearest = a + t[..., None] * ab
+    return np.linalg.norm(points[:, None, :] - nearest, axis=2).min(axis=1)
+
+
+@pytest.mark.parametrize("kp", [DEFAULT, EXTREME, STILL], ids=["default", "extreme", "still"])
+def test_soft_tissue_is_drawn_on_the_models_outlines_and_rests_on_bed_and_pillow(kp):
+    """Every drawn tissue point lies on the model's outline of that pose (resampled or not),
+    and the lowest point of each outline touches what it rests on (within the model's 0.5 mm)."""
     scene = scene_payload(kp)
-    names = [shape["name"] for shape in scene["shapes"]]
+    tissue = [s for s in scene["shapes"] if s["kind"] == "tissue"]
+    assert [s["name"] for s in tissue] == scene["tissue"]["names"] == list(kp.poses[0][0].tissue)
+    assert {s["name"]: s["rests_on"] for s in tissue} == {
+        "buttocks": "bed",
+        "upper back": "bed",
+        "scalp": "pillow",
+    }
+    index = {s["name"]: k for k, s in enumerate(scene["shapes"])}
+    for i, j in itertools.product(range(len(kp.lift)), range(len(kp.breath))):
+        drawn = key_pose_points(scene, i, j)
+        pose = kp.poses[i][j]
+        for shape in tissue:
+            points = drawn[index[shape["name"]]]
+            gap = distance_to_outline(points, pose.tissue[shape["name"]])
+            assert gap.max() <= RIGID_TOLERANCE + ROUNDING, shape["name"]
+            top = kp.params.pillow if shape["rests_on"] == "pillow" else 0.0
+            assert points[:, 1].min() == pytest.approx(top, abs=0.5 + ROUNDING), shape["name"]
+    block = np.array(scene["pillow_block"]).reshape(4, 2)
+    np.testing.assert_allclose(np.sort(block[:, 1]), [0, 0, kp.params.pillow, kp.params.pillow])
+
+
+def test_a_hull_whose_corners_come_and_go_is_resampled_evenly_from_its_lowest_corner():
+    square = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]])
+    with_extra = np.array([[0.0, 0.0], [4.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]])
+    a, b = resample_outline(square, 8), resample_outline(with_extra[::-1], 8)
+    np.testing.assert_allclose(a, b, atol=1e-12)  # same outline, either way round
+    np.testing.assert_allclose(a[0], [0.0, 0.0])  # the lowest corner (leftmost of two)
+    steps = np.linalg.norm(np.diff(np.vstack([a, a[:1]]), axis=0), axis=1)
+    np.testing.assert_allclose(steps, 5.0)  # 40 mm around, 8 points: 5 mm apart
+    assert a[1, 0] > a[0, 0]  # counter-clockwise: along the bottom toward +x first
+
+
+def test_limits_name_the_parts_of_the_spine_at_their_range_of_motion():
+    """Each pose's joints at their limit, sent as the parts of the spine they belong to."""
+    flags = [(), ("C0-C1", "C7-T1"), ("T6-T7",), ("L4-L5", "C3-C4"), ("T12-L1", "L5-S1")]
+    rows = tuple(
+        tuple(replace(pose, limits=flags[(i + j) % len(flags)]) for j, pose in enumerate(row))
+        for i, row in enumerate(DEFAULT.poses)
+    )
+    scene = scene_payload(replace(DEFAULT, poses=rows))
+    expected = [[], ["neck"], ["upper back"], ["neck", "low back"], ["upper back", "low back"]]
+    for i, row in enumerate(scene["limits"]):
+        for j, parts in enumerate(row):
+            assert parts == expected[(i + j) % len(flags)]
+    # the model's own flags: a part is named exactly when one of its joints is flagged
+    for row, poses in zip(scene_payload(NECK_LIMIT)["limits"], NECK_LIMIT.poses, strict=True):
+        for parts, pose in zip(row, poses, strict=True):
+            assert ("neck" in parts) == any(
+                j.startswith(("C0", "C1", "C2", "C3", "C4", "C5", "C6", "C7")) for j in pose.limits
+            )
+
+
+def scene_payload_reference(kp):
+    """All points of every key pose straight from the model, in the scene's shape order
+    (the resampled tissue outlines left out: they are checked against their outlines)."""
+    scene = scene_payload(kp)
+    skip = resampled(scene, kp)
+    names = [shape["name"] for shape in scene["shapes"] if shape["name"] not in skip]
     out = []
     for row in kp.poses:
         out.append([])
@@ -52,6 +143,7 @@ def scene_payload_reference(kp):
                 "femoral head": g.femoral_head + g.hip_axis,
                 "sacrum": g.sacrum,
                 "skull": g.skull,
+                **pose.tissue,
                 **{f"disc {n}": c for n, c in zip(g.disc_names, g.disc_corners, strict=True)},
                 **dict(zip(g.levels, g.body_corners, strict=True)),
             }
@@ -65,12 +157,15 @@ def test_bones_are_rigid_and_the_skin_is_not():
         assert shapes[name]["rigid"], name
     for name in ("torso", "disc L4-L5"):
         assert not shapes[name]["rigid"], name
-    # a deep breath wedges the thoracic bodies beyond the tolerance: they are sent as points
+    # whatever the settings, the skin outline changes shape (a breath lifts the chest)
     extreme = {s["name"]: s for s in scene_payload(EXTREME)["shapes"]}
-    assert not extreme["T8"]["rigid"]
+    assert not extreme["torso"]["rigid"]
     # with no lift and no breath movement every shape keeps its form except the skin outline
+    # (and the buttocks if their hull gains or loses a corner: then it is resampled)
     still = scene_payload(STILL)["shapes"]
-    assert [s["name"] for s in still if not s["rigid"]] == ["torso"]
+    assert [s["name"] for s in still if not s["rigid"]] in (["torso"], ["torso", "buttocks"])
+    # the scalp turns with the skull
+    assert shapes["scalp"]["rigid"]
 
 
 def test_scene_sizes_fit_together_and_are_plain_json():
@@ -118,3 +213,93 @@ def test_grid_cell_and_interpolate_clip_and_hit_the_key_poses():
     assert interpolate(table, grid, grid, 0.25, 0.75) == pytest.approx(13.0)
     assert interpolate(table, grid, grid, 0.125, 0.0) == pytest.approx(5.0)
     assert isinstance(interpolate(table, grid, grid, 0.5, 0.5), float)
+
+
+def test_between_key_poses_the_buttocks_still_rest_on_the_bed():
+    scene = scene_payload(EXTREME)
+    k = next(i for i, s in enumerate(scene["shapes"]) if s["name"] == "buttocks")
+    for lift, breath in [(0.1, 0.3), (0.5, 0.5), (0.93, 0.07), (0.6, 1.0)]:
+        low = pose_points(scene, lift, breath)[k][:, 1].min()
+        assert low == pytest.approx(0.0, abs=0.5 + ROUNDING)
+
+
+# --- bad input --------------------------------------------------------------------------------
+
+GRID = [0.0, 0.25, 0.5, 0.75, 1.0]
+SCENE = scene_payload(DEFAULT)
+bad_grids = st.one_of(
+    NOT_A_NUMBER.filter(lambda v: not isinstance(v, list)),
+    st.lists(st.one_of(NOT_A_NUMBER, NOT_FINITE), min_size=1, max_size=3).map(
+        lambda v: [0.0, *v, 1.0]
+    ),
+    st.sampled_from([[], [0.0], [1.0, 0.0], [0.0, 0.5], [0.0, 0.9, 1.0], [[0.0, 1.0]], "01"]),
+)
+not_a_fraction = st.one_of(NOT_A_NUMBER, NOT_FINITE, st.sampled_from([10**400, -(10**400)]))
+
+
+@given(bad=bad_grids)
+@settings(max_examples=40)
+def test_grid_cell_refuses_what_is_not_an_even_grid_from_0_to_1(bad):
+    with pytest.raises(ValueError, match="values") as err:
+        grid_cell(bad, 0.5)
+    assert "from 0 to 1" in str(err.value) or "finite number" in str(err.value)
+
+
+@given(bad=not_a_fraction)
+@settings(max_examples=40)
+def test_fractions_must_be_finite_numbers(bad):
+    with pytest.raises(ValueError, match="finite number") as err:
+        grid_cell(GRID, bad)
+    assert_names(str(err.value), "x", bad)
+    for name, args in (("lift", (bad, 0.5)), ("breath", (0.5, bad))):
+        with pytest.raises(ValueError, match="clipped to 0 to 1") as err:
+            interpolate(SCENE["readouts"]["waist_height"], GRID, GRID, *args)
+        assert_names(str(err.value), name, bad)
+        with pytest.raises(ValueError, match="clipped to 0 to 1") as err:
+            pose_points(SCENE, *args)
+        assert_names(str(err.value), name, bad)
+
+
+@pytest.mark.parametrize(
+    ("table", "words"),
+    [
+        ([[1.0] * 5] * 4, "5 x 5 table"),
+        ([[1.0] * 4] * 5, "5 x 5 table"),
+        ([[[1.0, 2.0]] * 5] * 4 + [[[1.0]] * 5], "5 x 5 table"),  # ragged
+        ([[math.nan] * 5] * 5, "finite numbers"),
+        ([[math.inf] * 5] * 5, "finite numbers"),
+        ("table", "5 x 5 table"),
+        (None, "5 x 5 table"),
+        ([[["a"]] * 5] * 5, "5 x 5 table"),
+        (np.zeros((5, 5, 2, 2)), "5 x 5 table"),
+    ],
+)
+def test_interpolate_refuses_tables_that_do_not_fit_the_grids(table, words):
+    with pytest.raises(ValueError, match="table") as err:
+        interpolate(table, GRID, GRID, 0.5, 0.5)
+    assert words in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        (lambda s: "scene", "scene must be a scene dict"),
+        (lambda s: {k: v for k, v in s.items() if k != "coords"}, "lacks coords"),
+        (lambda s: {**s, "lift": [0.0, 1.0]}, "2 x 5 table"),
+        (lambda s: {**s, "shapes": s["shapes"][:-1]}, "numbers per key pose"),
+        (lambda s: {**s, "shapes": "torso"}, "list of shape dicts"),
+        (lambda s: {**s, "transforms": [[[0.0]] * 5] * 5}, "numbers per key pose"),
+    ],
+)
+def test_pose_points_refuses_a_scene_that_does_not_fit_together(change, words):
+    with pytest.raises(ValueError, match="scene") as err:
+        pose_points(change(SCENE), 0.5, 0.5)
+    assert words in str(err.value)
+
+
+@given(bad=st.one_of(NOT_A_NUMBER, st.just(DEFAULT.poses[0][0]), st.just(SupineParams())))
+@settings(max_examples=20)
+def test_scene_payload_needs_key_poses(bad):
+    with pytest.raises(ValueError, match="KeyPoses") as err:
+        scene_payload(bad)
+    assert_names(str(err.value), "kp", bad)

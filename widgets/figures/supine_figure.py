@@ -1,4 +1,9 @@
-"""Lying poses overlaid on the bed, to scale: what moves when you lift or breathe."""
+"""Lying poses overlaid on the bed, to scale: what moves when you lift or breathe.
+
+Each pose also shows the soft tissue it rests on (buttocks, upper back, scalp: lightly filled
+in its colour) and a mark where that tissue touches the bed or the pillow; the pillow is drawn
+once, from the first pose (the settings, and so the pillow, are the same for every pose).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,22 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
-from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout, check_px, plotly_text
+from widgets.figures.theme import (
+    REGION_COLOURS,
+    axis_style,
+    base_layout,
+    check_px,
+    plotly_text,
+    rgba,
+)
 from widgets.model.supine import SupinePose
 from widgets.validation import check_items, check_text, describe
 
 #: Line styles for successive poses: solid, dashed, dotted.
 DASHES = ("solid", "dash", "dot", "dashdot")
 POSE_COLOURS = ("#8d99ae", "#e4572e", "#1f77b4", "#2a9d8f")
+#: What each soft-tissue outline of a pose rests on.
+RESTS_ON = {"buttocks": "bed", "upper back": "bed", "scalp": "pillow"}
 
 
 def _closed(points: np.ndarray) -> tuple[list[float], list[float]]:
@@ -47,10 +61,46 @@ def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: float = 360) 
     pairs = check_items("poses", poses, _labelled_pose, 1, "(label, pose) pairs")
     height = check_px("height", height)
     fig = go.Figure(layout=base_layout(height=height))
+    first = pairs[0][1]
+    block = first.pillow
+    if float(block[:, 1].max()) > 0:
+        x, y = _closed(block)
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=y,
+                mode="lines",
+                name=f"pillow ({float(block[:, 1].max()):.0f} mm)",
+                fill="toself",
+                fillcolor=rgba(REGION_COLOURS["bone"], 0.15),
+                line={"color": REGION_COLOURS["bone"], "width": 1.5},
+                hoverinfo="skip",
+            )
+        )
     for k, (raw_label, pose) in enumerate(pairs):
         label = plotly_text(raw_label)
         colour, dash = POSE_COLOURS[k % len(POSE_COLOURS)], DASHES[k % len(DASHES)]
         g = pose.geometry
+        tx: list[float | None] = []
+        ty: list[float | None] = []
+        for outline in pose.tissue.values():
+            x, y = _closed(outline)
+            tx += [*x, None]
+            ty += [*y, None]
+        fig.add_trace(
+            go.Scatter(
+                x=tx,
+                y=ty,
+                mode="lines",
+                fill="toself",
+                fillcolor=rgba(colour, 0.12),
+                legendgroup=label,
+                showlegend=False,
+                line={"color": colour, "dash": dash, "width": 0.75},
+                name=f"{label}: soft tissue",
+                hovertemplate=f"{label}: soft tissue (buttocks, upper back, scalp)<extra></extra>",
+            )
+        )
         xs: list[float | None] = []
         ys: list[float | None] = []
         for outline in [*g.body_corners, g.skull, g.pelvis, g.sacrum]:
@@ -81,7 +131,28 @@ def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: float = 360) 
                 hovertemplate=f"{label}: back of the body<extra></extra>",
             )
         )
-    xs_all = np.concatenate([np.vstack([p.geometry.skull, p.legs])[:, 0] for _, p in pairs])
+    rests = [
+        (name, RESTS_ON.get(name, "bed"), outline[int(np.argmin(outline[:, 1]))])
+        for name, outline in first.tissue.items()
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=[float(p[0]) for _, _, p in rests],
+            y=[float(p[1]) for _, _, p in rests],
+            mode="markers",
+            name=f"rests on bed and pillow ({plotly_text(pairs[0][0])})",
+            marker={
+                "symbol": "line-ew",
+                "size": 14,
+                "line": {"width": 3, "color": POSE_COLOURS[0]},
+            },
+            customdata=[f"{name} on the {on}" for name, on, _ in rests],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+    )
+    xs_all = np.concatenate(
+        [np.vstack([p.geometry.skull, p.legs, p.pillow])[:, 0] for _, p in pairs]
+    )
     bed_x = [float(xs_all.min()) - 60.0, float(xs_all.max()) + 40.0]
     fig.add_trace(
         go.Scatter(

@@ -10,69 +10,11 @@ const CONTROL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight",
 // Tone of each phase, Hz, in cycle order (the phase names come from the `phases` trait).
 const TONES = [392, 330, 262, 220];
 
-// ---- pure functions: the breath model and the key-pose interpolation ----
-// These mirror widgets/model/breath.py and widgets/views/breath_lift_scene.py, which are the
-// reference; tests/browser/test_breath_spec.py holds them equal over a property-based grid.
-
-/** Bounds of one breath cycle. `p` holds tempo (breaths/min), exhale_ratio (k of 1:k) and
- * hold_in, hold_out (s). Returns the period (s) and the ends of inhale, hold-in and exhale as
- * fractions of the period: {period, a, b, c} (breath.py `_bounds`). */
-export function cycleBounds(p) {
-  const breath = 60 / p.tempo;
-  const inhale = breath / (1 + p.exhale_ratio);
-  const period = breath + p.hold_in + p.hold_out;
-  return {
-    period,
-    a: inhale / period,
-    b: (inhale + p.hold_in) / period,
-    c: 1 - p.hold_out / period,
-  };
-}
-
-/** Start and end of each phase of nonzero length, in cycle order (breath.py `phase_bounds`). */
-export function phaseBounds(bd, phases) {
-  const spans = [[0, bd.a], [bd.a, bd.b], [bd.b, bd.c], [bd.c, 1]];
-  const out = {};
-  phases.forEach((name, k) => {
-    if (spans[k][1] > spans[k][0]) out[name] = spans[k];
-  });
-  return out;
-}
-
-/** Breath fraction (0 = out, 1 = in) at cycle phase u in [0, 1) (breath.py `profile`). */
-export function profile(u, bd) {
-  if (u < bd.a) return 0.5 - 0.5 * Math.cos(Math.PI * Math.min(Math.max(u / bd.a, 0), 1));
-  if (u < bd.b) return 1;
-  if (u < bd.c) {
-    const x = Math.min(Math.max((u - bd.b) / (bd.c - bd.b), 0), 1);
-    return 0.5 + 0.5 * Math.cos(Math.PI * x);
-  }
-  return 0;
-}
-
-/** Index of the phase at cycle phase u (breath.py `phase_index`). */
-export function phaseIndex(u, bd) {
-  return u < bd.a ? 0 : u < bd.b ? 1 : u < bd.c ? 2 : 3;
-}
-
-/** Cycle phase after dt seconds: (u + dt / (factor * period)) mod 1 (breath.py `advance`). */
-export function advance(u, dt, period, factor = 1) {
-  const next = (u + dt / (factor * period)) % 1;
-  return next >= 1 ? 0 : next;
-}
-
-/** Lift fraction on the lift's own cycle phase liftU ("lift-independent"). */
-export function liftProfile(liftU) {
-  return 0.5 - 0.5 * Math.cos(2 * Math.PI * liftU);
-}
-
-/** [lift, breath] fractions in exercise `mode` (breath.py `lift_and_breath`). */
-export function liftAndBreath(mode, u, liftU, bd) {
-  const breath = profile(u, bd);
-  if (mode === "lift-with-breath") return [breath, breath];
-  if (mode === "breath-only") return [0, breath];
-  return [liftProfile(liftU), breath];
-}
+// ---- pure functions: the key-pose interpolation ----
+// The breath cycle (cycleBounds, phaseBounds, profile, phaseIndex, advance, liftProfile,
+// liftAndBreath) is in breath_cycle.js, which breath_lift.py inlines ahead of this module.
+// These mirror widgets/views/breath_lift_scene.py, the reference; tests/browser/
+// test_breath_spec.py holds both files' functions equal to Python over a property-based grid.
 
 /** Cell of a uniform key-pose grid `values` holding fraction x: [index, weight of index+1]. */
 export function gridCell(values, x) {
@@ -130,6 +72,39 @@ export function posePoints(scene, pose) {
     }
     return out;
   });
+}
+
+/** Lowest point [x, y] (mm) of shape `k` of `scene` in `pose`: where a soft-tissue outline
+ * rests on the bed or the pillow. Reads the pose buffers, allocates only the answer. */
+export function lowestPoint(scene, pose, k) {
+  let at = 0, rigid = 0;
+  for (let q = 0; q < k; q++) {
+    if (scene.shapes[q].rigid) rigid++;
+    else at += 2 * scene.shapes[q].n;
+  }
+  const shape = scene.shapes[k];
+  let best = [NaN, Infinity];
+  if (!shape.rigid) {
+    for (let q = at, end = at + 2 * shape.n; q < end; q += 2) {
+      if (pose.coords[q + 1] < best[1]) best = [pose.coords[q], pose.coords[q + 1]];
+    }
+    return best;
+  }
+  const [a, b, c, d, e, f] = pose.moves.subarray(6 * rigid, 6 * rigid + 6);
+  for (let q = 0; q < shape.local.length; q += 2) {
+    const x = shape.local[q], y = shape.local[q + 1];
+    const yy = b * x + d * y + f;
+    if (yy < best[1]) best = [a * x + c * y + e, yy];
+  }
+  return best;
+}
+
+/** Parts of the spine with a joint at its range of motion in the key pose nearest to
+ * fractions lift, breath (scene.limits), e.g. ["neck"]; [] when none or unknown. */
+export function limitsAt(scene, lift, breath) {
+  if (!scene || !scene.limits) return [];
+  const near = (grid, x) => Math.round(Math.min(Math.max(x, 0), 1) * (grid.length - 1));
+  return scene.limits[near(scene.lift, lift)][near(scene.breath, breath)];
 }
 
 function settings(model) {
@@ -216,6 +191,8 @@ function render({ model, el }) {
     readoutNodes[key] = value;
     readouts.append(h("div", { class: "gs-bla-readout" }, [h("span", { text: label }), value]));
   }
+  const limitLine = h("div", { class: "gs-bla-limit", "data-readout": "limits" });
+  readouts.append(limitLine);
   const status = h("div", { class: "gs-bla-status" }, [
     pacerSvg,
     h("div", { class: "gs-bla-cuebox" }, [cue, bar]),
@@ -273,6 +250,7 @@ function render({ model, el }) {
   let pose = null;
   let ghostPose = null;
   let shapeAt = {}; // shape name -> index
+  let contacts = []; // per soft-tissue outline: {k, mark, top (mm), shown}
   const labelNodes = {};
   const labelShown = {};
   let labelsShown = null;
@@ -299,13 +277,17 @@ function render({ model, el }) {
     const pad = 40;
     svg.setAttribute("viewBox", `${x0 - pad} ${-(y1 + pad)} ${x1 - x0 + 2 * pad} ${y1 - y0 + 2 * pad + 30}`);
     const bed = s("rect", { class: "gs-bla-bed", x: x0 - pad, y: 0, width: x1 - x0 + 2 * pad, height: 30 });
-    const pillowH = scene.pillow;
-    const pillow = s("rect", { class: "gs-bla-pillow", x: x0 - 10, y: -pillowH, width: 260, height: pillowH, rx: 20 });
-    world.append(bed, pillow);
+    const bedTop = s("line", { class: "gs-bla-bed-top", x1: x0 - pad, y1: 0, x2: x1 + pad, y2: 0 });
+    world.append(bed, bedTop);
     const flip = s("g", { transform: "scale(1,-1)" });
     const ghostFlip = s("g", { transform: "scale(1,-1)" });
     world.append(flip);
     ghost.append(ghostFlip);
+    // the pillow: a static block (its corners at rest), drawn only when it has a height
+    const block = scene.pillow_block;
+    if (block && block.length === 8 && block[5] > 0) {
+      flip.append(s("polygon", { class: "gs-bla-pillow", points: block.join(" ") }));
+    }
     let free = 0, rigid = 0;
     shapeAt = {};
     parts = scene.shapes.map((meta, k) => {
@@ -318,7 +300,8 @@ function render({ model, el }) {
       const size = meta.rigid ? 6 : 2 * meta.n;
       const at = meta.rigid ? 6 * rigid++ : (free += size) - size;
       shapeAt[meta.name] = k;
-      const ghostNode = makeNode(meta, ghostFlip);
+      // the ghost (reduced motion) outlines the bones and the skin, not the soft tissue
+      const ghostNode = meta.kind === "tissue" ? null : makeNode(meta, ghostFlip);
       let radius = 0;
       if (meta.rigid) for (let q = 0; q < meta.local.length; q += 2) radius = Math.max(radius, Math.hypot(meta.local[q], meta.local[q + 1]));
       return {
@@ -330,6 +313,20 @@ function render({ model, el }) {
         shown: new Float64Array(size).fill(NaN),
         ghostShown: new Float64Array(size).fill(NaN),
       };
+    });
+    // a small mark where each soft-tissue outline rests: on the bed, or on the pillow's top
+    const markLayer = s("g", { class: "gs-bla-contacts" });
+    flip.append(markLayer);
+    contacts = [];
+    scene.shapes.forEach((meta, k) => {
+      if (meta.kind !== "tissue" || !meta.rests_on) return;
+      const mark = s("rect", { class: "gs-bla-contact", x: -22, y: -7, width: 44, height: 7, rx: 3 });
+      const title = s("title");
+      title.textContent = `${meta.name} rest${meta.name.endsWith("s") ? "" : "s"} on the ${meta.rests_on}`;
+      mark.append(title);
+      markLayer.append(mark);
+      const top = meta.rests_on === "pillow" && block ? block[5] : 0;
+      contacts.push({ k, mark, top, shown: "" });
     });
     pose = newPose(scene);
     ghostPose = newPose(scene);
@@ -377,6 +374,7 @@ function render({ model, el }) {
 
   function paint(p, ghostLayer = false) {
     for (const part of parts) {
+      if (ghostLayer && !part.ghostNode) continue;
       const shown = ghostLayer ? part.ghostShown : part.shown;
       if (part.meta.rigid) {
         const move = rigidMove(p.moves, part.at, shown, part.radius);
@@ -410,6 +408,18 @@ function render({ model, el }) {
       y += pose.coords[q + 1];
     }
     return [x / part.meta.n, y / part.meta.n];
+  }
+
+  /** Move each contact mark under the lowest point of its outline (whole mm: cheap). */
+  function paintContacts() {
+    for (const c of contacts) {
+      const [x] = lowestPoint(scene, pose, c.k);
+      const text = `translate(${Math.round(x)} ${c.top})`;
+      if (text !== c.shown) {
+        c.mark.setAttribute("transform", text);
+        c.shown = text;
+      }
+    }
   }
 
   function place(name, x, y) {
@@ -513,7 +523,11 @@ function render({ model, el }) {
       drawnLift = lift;
       drawnBreath = breath;
       paint(poseAt(scene, lift, breath, pose));
+      paintContacts();
       paintLabels();
+      const atLimit = limitsAt(scene, lift, breath);
+      const limitText = atLimit.length ? `At its range of motion: ${atLimit.join(", ")} (model)` : "";
+      setText(limitLine, "limit", limitText);
       setText(readoutNodes.pelvic_tilt, "pt", `${readout("pelvic_tilt", lift, breath).toFixed(1)}°`);
       setText(readoutNodes.waist_height, "wh", `${readout("waist_height", lift, breath).toFixed(0)} mm`);
       setText(readoutNodes.head_pitch, "hp", `${readout("head_pitch", lift, breath).toFixed(1)}°`);
