@@ -32,7 +32,7 @@ from widgets.model.disc_transport import LIFT_MINUTES
 #: MIME type of a plotly chart in a notebook output.
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 #: Size of the chart, px.
-CHART_WIDTH = 900
+CHART_WIDTH = 800
 CHART_HEIGHT = 800
 #: Colours (mid-tones that read on the light and the dark theme).
 HEIGHT_COLOUR = "#2a9d8f"
@@ -264,8 +264,8 @@ def _titles(run: DayRun, hour: float) -> list[dict[str, Any]]:
     bed = clock(run.bed)
     return [
         title(f"The disc at {clock(hour)}, to scale (mm)", 0.0, 0.985),
-        title("Disc height over the day, mm (blue: lying down; red: the zoomed hour)", 0.36, 0.985),
-        title("Pressure in the disc, MPa (dotted: the posture's value in the table)", 0.36, 0.655),
+        title("Disc height, mm (blue: lying down; red: the zoomed hour)", 0.36, 0.985),
+        title("Pressure, MPa (dotted: the posture's value in the table)", 0.36, 0.655),
         title(
             f"Zoom: the first hour in bed ({bed}), height in mm; dashed: height on rising",
             0.0,
@@ -315,7 +315,7 @@ def disc_day_chart_json(
     layout = base_layout(
         width=CHART_WIDTH,
         height=CHART_HEIGHT,
-        margin={"l": 55, "r": 20, "t": 70, "b": 110},
+        margin={"l": 55, "r": 25, "t": 70, "b": 110},
         title={
             "text": plotly_text(f"{DAY_TITLES[run.day]} · pressures: {TABLE_TITLES[run.table]}"),
             "x": 0.0,
