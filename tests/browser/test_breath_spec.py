@@ -1,8 +1,9 @@
-"""One breath spec: the functions ``breath_lift.js`` exports equal the Python reference.
+"""One breath spec: the functions the animator's ES module exports equal the Python reference.
 
 ``widgets.model.breath`` (the breath cycle, the lift per mode) and
 ``widgets.views.breath_lift_scene`` (the key-pose interpolation) are the reference; the ES
-module is imported as is into a blank page of headless Chromium (no JupyterLab) and both sides
+module (``breath_cycle.js``, the breath cycle every pacing view shares, then ``breath_lift.js``,
+joined as ``BreathLiftAnimator._esm`` serves them) is imported as is into a blank page of headless Chromium (no JupyterLab) and both sides
 are evaluated on the same property-based cases, to 1e-9.
 """
 
@@ -12,7 +13,6 @@ import base64
 import itertools
 import math
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -37,11 +37,12 @@ from widgets.model.breath import (
     profile,
 )
 from widgets.model.supine import READOUTS, SupineParams, key_poses
+from widgets.views.breath_lift import BreathLiftAnimator
 from widgets.views.breath_lift_scene import interpolate, pose_points, scene_payload
 
 pytestmark = pytest.mark.browser
 
-MODULE = Path(__file__).resolve().parents[2] / "widgets" / "views" / "breath_lift.js"
+MODULE = BreathLiftAnimator._esm.encode()  # breath_cycle.js + breath_lift.js, as served
 TOLERANCE = 1e-9
 CASES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -75,7 +76,7 @@ def spec(browser: Any) -> Iterator[Any]:
     errors: list[str] = []
     page.on("pageerror", lambda err: errors.append(str(err)))
     page.goto("about:blank")
-    url = "data:text/javascript;base64," + base64.b64encode(MODULE.read_bytes()).decode()
+    url = "data:text/javascript;base64," + base64.b64encode(MODULE).decode()
     exported = page.evaluate(
         "async (url) => { window.spec = await import(url); return Object.keys(window.spec); }",
         url,

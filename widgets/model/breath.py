@@ -26,11 +26,12 @@ Every public function checks its input at the call, before any work, and raises 
 :class:`BreathPattern`, a phase outside ``[0, 1]``, a bool where a number is due (numpy would
 read ``True`` as 1), or a time step beyond :data:`MAX_STEP_SECONDS` (one day).
 
-This module is the reference for the animation in the browser: ``widgets/views/breath_lift.js``
-exports the same cycle bounds, profile, phase index, ``advance`` and lift-per-mode functions
-(frame by frame, its ``advance`` at each frame's tempo is :func:`phase_track`), and
-``tests/browser/test_breath_spec.py`` holds the two equal to 1e-9 over a property-based grid of
-tempos, ratios, holds, modes and phases. Change both together.
+This module is the reference for the breath in the browser: ``widgets/views/breath_cycle.js``
+(inlined into the animator's and the session player's ES modules) exports the same cycle bounds,
+profile, phase index, ``advance`` and lift-per-mode functions (frame by frame, its ``advance`` at
+each frame's tempo is :func:`phase_track`), and ``tests/browser/test_breath_spec.py`` holds the two
+equal to 1e-9 over a property-based grid of tempos, ratios, holds, modes and phases. Change both
+together.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """``BreathLiftAnimator``: a person lying on a bed who lifts the waist with the breath.
 
-One Python class, one ES module (``breath_lift.js``) and one stylesheet (``breath_lift.css``),
-in the anywidget way. The traits are the single source of truth. Python computes the key poses
-of the lying model once per parameter set and sends them as the ``scene`` trait; the browser
-animates by interpolating them in a ``requestAnimationFrame`` loop driven by elapsed time, so
-the kernel does no per-frame work and a tempo change alters the phase speed, never the phase.
+One Python class, one ES module (``breath_lift.js``, preceded by the shared breath cycle
+``breath_cycle.js``) and one stylesheet (``breath_lift.css``), in the anywidget way. The traits are
+the single source of truth. Python computes the key poses of the lying model once per parameter set
+and sends them as the ``scene`` trait; the browser animates by interpolating them in a
+``requestAnimationFrame`` loop driven by elapsed time, so the kernel does no per-frame work and a
+tempo change alters the phase speed, never the phase.
 """
 
 from __future__ import annotations
@@ -126,7 +127,12 @@ class BreathLiftAnimator(anywidget.AnyWidget):
     settings above). ``scene`` and the other traits the widget computes are read-only.
     """
 
-    _esm = Path(__file__).with_name("breath_lift.js")
+    # the breath cycle's one browser spec (breath_cycle.js, shared with the session player),
+    # then the animator's module, as one ES module
+    _esm = "\n".join(
+        Path(__file__).with_name(name).read_text(encoding="utf-8")
+        for name in ("breath_cycle.js", "breath_lift.js")
+    )
     _css = Path(__file__).with_name("breath_lift.css")
 
     # the settings: each checked by a @traitlets.validate method below
