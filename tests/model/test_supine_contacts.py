@@ -45,7 +45,10 @@ def grid():
 
 @pytest.mark.xfail(
     strict=False,
-    reason="open: the head misses the pillow in some deep-breath cells (pillow >= 130 mm)",
+    reason=(
+        "open: with a deep breath and a 110-150 mm pillow the head is out of the neck's "
+        "geometric reach; the newborn's low back is capped by the L5-S1 range"
+    ),
 )
 def test_contacts_hold_on_the_whole_grid():
     # 11 presets x 2 leg positions x 4 pillows x 3 lifts x 3 breaths, at the largest ranges
@@ -56,6 +59,8 @@ def test_contacts_hold_on_the_whole_grid():
         for contact in ("buttocks", "upper back", "head"):
             if abs(pose.contacts[contact]) > 0.5:
                 bad.append((params.spine, params.legs, params.pillow, lift, breath, contact))
+        if pose.contacts["low back"] < -0.5:
+            bad.append((params.spine, params.legs, params.pillow, lift, breath, "low back"))
     assert n == len(PRESETS) * 2 * 4 * 9
     assert bad == []
 
@@ -95,10 +100,50 @@ def test_the_neck_spreads_the_bend_over_all_its_levels():
 
 
 def test_straight_legs_keep_the_standing_lordosis_within_andreasen():
+    # Andreasen 2007 measured adults; a low back that would sink into the bed settles onto
+    # it instead (next test), so the comparison holds where the low back clears the bed.
     spread = value("supine", "legs_straight_lordosis_spread")
+    compared = []
     for spine in PRESETS:
         pose = supine_pose(SupineParams(spine=spine, legs="straight"))
-        assert abs(pose.readouts["lumbar_lordosis"] - preset(spine).lumbar_lordosis) <= spread
+        if pose.contacts["low back"] > 0.5:
+            compared.append(spine)
+            assert abs(pose.readouts["lumbar_lordosis"] - preset(spine).lumbar_lordosis) <= spread
+    assert "adult-mean" in compared
+    assert len(compared) >= len(PRESETS) // 2
+
+
+@pytest.mark.parametrize("spine", ["1-year", "flat-back"])
+def test_a_round_or_flat_low_back_settles_onto_the_bed(spine):
+    # Laid down rigidly these backs would sink into the bed below L1-L5 (they curve toward
+    # it); the lumbar joints extend just enough for the skin to touch, within their ranges.
+    for legs in LEGS:
+        pose = supine_pose(SupineParams(spine=spine, legs=legs))
+        standing = preset(spine).lumbar_lordosis
+        legs_change = pose_params(SupineParams(spine=spine, legs=legs), 0, 0).lumbar_lordosis
+        assert pose.readouts["lumbar_lordosis"] > legs_change + 1.0  # it extended
+        assert pose.readouts["lumbar_lordosis"] > standing - 13.0 - 1e-6
+        assert pose.contacts["low back"] == pytest.approx(0.0, abs=0.5) or (
+            any(j in pose.limits for j in ("L4-L5", "L5-S1"))
+        )
+        for contact in ("buttocks", "upper back", "head"):
+            assert pose.contacts[contact] == pytest.approx(0.0, abs=0.5), contact
+
+
+def test_contacts_hold_on_the_reachable_part_of_the_grid():
+    # The strict part of the grid: every preset, both legs, lift 0/0.5/1 at the largest lift
+    # range; pillows 0/50 mm with breath 0 and 0.5 of the deepest (16 deg), 110 mm at rest.
+    bad = []
+    for params, lift, breath in grid():
+        if breath > 0.5 or params.pillow > 110.0 or (params.pillow > 50.0 and breath > 0.0):
+            continue
+        pose = supine_pose(params, lift, breath)
+        for contact in ("buttocks", "upper back", "head"):
+            if abs(pose.contacts[contact]) > 0.5:
+                bad.append((params.spine, params.legs, params.pillow, lift, breath, contact))
+        if pose.contacts["low back"] < -0.5 and params.spine != "newborn":
+            bad.append((params.spine, params.legs, params.pillow, lift, breath, "low back"))
+    assert bad == []
 
 
 def test_target_pelvis_follows_pierrepont_and_bent_knees_roll_it_back():
@@ -107,9 +152,12 @@ def test_target_pelvis_follows_pierrepont_and_bent_knees_roll_it_back():
         standing = preset(spine).pelvic_tilt
         assert resting_pelvic_tilt(spine, "straight") == pytest.approx(standing + change)
         assert resting_pelvic_tilt(spine, "bent") > resting_pelvic_tilt(spine, "straight")
-        bent = supine_pose(SupineParams(spine=spine, legs="bent")).readouts["pelvic_tilt"]
-        straight = supine_pose(SupineParams(spine=spine, legs="straight")).readouts["pelvic_tilt"]
-        assert bent > straight  # bent knees roll the pelvis back in the pose too
+        bent = supine_pose(SupineParams(spine=spine, legs="bent"))
+        straight = supine_pose(SupineParams(spine=spine, legs="straight"))
+        if straight.contacts["low back"] < 0.5:
+            continue  # a round or flat low back settles onto the bed instead
+        # bent knees roll the pelvis back in the pose too
+        assert bent.readouts["pelvic_tilt"] > straight.readouts["pelvic_tilt"]
 
 
 @pytest.mark.xfail(strict=True, reason="known gap: the rigidly laid spine rolls back too far")

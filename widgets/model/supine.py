@@ -11,22 +11,32 @@ Teaching model. Assumptions (also stated in lesson 02):
   1517 people) and the lumbar lordosis stays as standing (Andreasen 2007, median deviation
   3 deg); knees bent, the lordosis is an illustrative 13 deg flatter (asj2019) and the pelvis
   rolls back by the same 13 deg from its legs-straight position (illustrative).
-- **Known gap.** The standing spine is laid down rigidly on its buttocks and upper back, and
-  the pelvic tilt lying down is what that contact gives. It comes out 13-30 deg further back
-  than the measured target (:func:`resting_pelvic_tilt`) for most presets: to reach the
-  target the upper back (T1-T2 to T12-L1) would have to extend by :func:`upper_back_gap`
-  deg, beyond the ranges of motion for several presets, so the model does not force it.
-  The likely causes (the standing model's thoracic shape and back-tissue outline, thoracic
-  flattening lying down) are not yet sourced.
+- **Known gap.** The standing spine is laid down on its buttocks and upper back (T1-T12),
+  and the pelvic tilt lying down is what that contact gives: 4-10 deg further back than the
+  measured target for the adult presets (adult-mean, legs straight: 18 deg against 8). It
+  cannot be closed with plausible tissue: the tilt moves about 0.15 deg per mm of back
+  tissue (about 130 mm would be needed against 45-75 mm) and about 0.15 deg per mm of sacral
+  tissue the other way (it would have to be negative); a 9 deg flatter thoracic curve lying
+  down (Brink 2017, supine MRI in scoliosis) moves it by less than 1 deg, because the bed
+  touches the thoracic apex. :func:`upper_back_gap` gives the upper-back extension that would.
+- **The low back settles.** Where a round or flat low back would dip below the bed (the skin
+  behind L1-L5 below the line of the buttocks and the upper back), the lumbar joints extend,
+  in proportion to their ranges, just enough for it to touch at rest; the lift then adds to
+  that shape. The extension is capped so that the full lift keeps every lumbar joint in range
+  (the newborn reaches the cap and still dips about 2 mm).
 - **Waist lift** adds lumbar lordosis: ``lift * lift_range`` deg, spread over the lumbar discs
   as in the standing spine. No supine range is published; the default is a little less than
   the 10.8 deg increase measured at maximal forward pelvic tilt standing (Levine & Whittle
   1996).
 - **Breathing** extends the thoracic spine: kyphosis falls by ``breath * breath_depth`` deg,
-  up to the 16 deg measured between maximal inspiration and exhalation (Burgos 2021).
+  up to the 16 deg measured between maximal inspiration and exhalation (Burgos 2021), shared
+  over T4-T5 to T11-T12 in proportion to their ranges (more in the lower half, as Burgos
+  found).
 - The body rests on soft tissue (:mod:`widgets.model.supine_contact`): the buttocks and the
-  upper back touch the bed, the back of the head touches the pillow; the neck spreads the
-  head's bend over its joints in proportion to their ranges of motion, and every joint stays
+  upper back touch the bed, the back of the head touches the pillow; the neck and the top of
+  the upper back (skull-C1 to T3-T4) spread the head's bend over their joints in proportion
+  to their ranges of motion. With a deep breath and a pillow of 110 mm or more the head can be
+  out of that chain's reach and stays below the pillow top (an open gap); and every joint stays
   within its range of motion of standing
   (:mod:`widgets.model.supine_joints`). The pose lists the joints at a limit.
 - The chin angle lying down has never been measured per breath or lift: :func:`chin_range`
@@ -52,6 +62,7 @@ from widgets.model import measure
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
 from widgets.model.supine_contact import (
+    HEAD_CHAIN,
     Tissue,
     back_skin,
     buttocks,
@@ -65,7 +76,6 @@ from widgets.model.supine_contact import (
 from widgets.model.supine_joints import (
     JOINTS,
     LIMIT_TOLERANCE,
-    NECK,
     UPPER_BACK,
     bend,
     joint_angles,
@@ -284,20 +294,98 @@ def resting_pelvic_tilt(spine: str, legs: str) -> float:
     return base + _supine(f"{key}_pelvic_tilt_change")
 
 
-def _on_bed(geom: SpineGeometry, junction: float, tissue: Tissue) -> SpineGeometry:
-    """Lay a standing geometry on its back, extend the upper back by ``junction`` deg, rest it."""
-    lying = _move(geom, 90.0, np.zeros(2))
-    total = sum(rom(j) for j in UPPER_BACK)
-    for j in UPPER_BACK:  # top down: each pivot is still where it was
-        lying = bend(lying, j, junction * rom(j) / total)
-    angle, lift = rest_transform(lying, tissue)
-    return _move(lying, angle, np.array([0.0, lift]))
+#: Thoracic joints inside the T4-T12 curve: lying down and breathing extend them.
+THORACIC: tuple[str, ...] = JOINTS[JOINTS.index("T4-T5") : JOINTS.index("T11-T12") + 1]
+#: Lumbar joints: the low back settles onto the bed through them.
+LUMBAR: tuple[str, ...] = JOINTS[JOINTS.index("L1-L2") :]
+
+
+def _spread(geom: SpineGeometry, joints: tuple[str, ...], deg: float) -> SpineGeometry:
+    """Extend ``joints`` by ``deg`` in all, shared in proportion to their ranges of motion."""
+    total = sum(rom(j) for j in joints)
+    for j in joints:  # top down: each pivot is still where it was
+        geom = bend(geom, j, deg * rom(j) / total)
+    return geom
+
+
+def _lay(
+    params: SupineParams,
+    lift: float,
+    breath_deg: float,
+    settle: float,
+    tissue: Tissue,
+    junction: float = 0.0,
+) -> SpineGeometry:
+    """Lay the spine on the bed and rest it on the buttocks and the upper back.
+
+    The lumbar curve is the standing one with the legs' change and the lift; the thoracic
+    joints extend by ``breath_deg``; the lumbar joints by
+    ``settle`` (the low back settling onto the bed); ``junction`` extends the upper back
+    (T1-T2 to T12-L1) further, for :func:`upper_back_gap` only. All spread by range of motion.
+    """
+    geom = _move(build_spine(pose_params(params, lift, 0.0)), 90.0, np.zeros(2))
+    geom = _spread(geom, THORACIC, breath_deg)
+    if junction:
+        geom = _spread(geom, UPPER_BACK, junction)
+    geom = _spread(geom, LUMBAR, settle)
+    angle, up = rest_transform(geom, tissue)
+    return _move(geom, angle, np.array([0.0, up]))
+
+
+def _low_back(geom: SpineGeometry, tissue: Tissue) -> float:
+    """Lowest skin point behind L1 ... L5 above the bed, mm."""
+    return float(back_skin(geom, tissue)["lumbar"][:, 1].min())
+
+
+@cache
+def _settle_limit(spine: str, legs: str) -> float:
+    """Largest low-back settling (deg) that keeps every lumbar joint in range at full lift."""
+    top = SupineParams(spine=spine, legs=legs, lift_range=LIMITS["lift_range"][1])
+    change = joint_angles(build_spine(pose_params(top, 1.0, 0.0)))
+    standing = _standing_joints(spine)
+    total = sum(rom(j) for j in LUMBAR)
+    limits = joint_limits()
+    return min((limits[j] - (change[j] - standing[j])) * total / rom(j) for j in LUMBAR)
+
+
+@cache
+def _settling(spine: str, legs: str, breath_deg: float, tissue: Tissue) -> float:
+    """Lumbar extension (deg) that brings a round or flat low back down onto the bed.
+
+    0 when the skin behind L1 ... L5 already clears the bed; otherwise the smallest extension
+    that makes it touch (at rest, lift 0), capped by the lumbar joints' ranges.
+    """
+    params = SupineParams(spine=spine, legs=legs)
+
+    def height(e: float) -> float:
+        return _low_back(_lay(params, 0.0, breath_deg, e, tissue), tissue)
+
+    lo, f_lo = 0.0, height(0.0)
+    if f_lo >= 0.0:
+        return 0.0
+    hi = max(_settle_limit(spine, legs), 0.0)
+    f_hi = height(hi)
+    if f_hi <= 0.0:
+        return hi
+    mid = lo
+    for _ in range(40):  # Illinois regula falsi on the low-back height, mm
+        mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)
+        f_mid = height(mid)
+        if abs(f_mid) < 0.02:
+            break
+        if np.sign(f_mid) == np.sign(f_hi):
+            hi, f_hi = mid, f_mid
+            f_lo /= 2.0
+        else:
+            lo, f_lo = mid, f_mid
+            f_hi /= 2.0
+    return max(mid, 0.0) if f_mid >= 0.0 else mid
 
 
 def upper_back_gap(spine: str, legs: str) -> float:
     """Extension of the upper back (deg) that would give the resting pelvis its target tilt.
 
-    A diagnostic of the known gap (see the module docstring): 0 would mean the rigidly laid
+    A diagnostic of the known gap (see the module docstring): 0 would mean the laid-down
     spine already reproduces the measured pelvis.
 
     Raises
@@ -314,13 +402,12 @@ def upper_back_gap(spine: str, legs: str) -> float:
 def _junction(spine: str, legs: str, tissue: Tissue) -> float:
     """Upper-back extension (deg) that gives the resting pelvis its target tilt (bisection)."""
     target = resting_pelvic_tilt(spine, legs)
-    lordosis = preset(spine).lumbar_lordosis + _supine(
-        "knees_bent_lordosis_change" if legs == "bent" else "legs_straight_lordosis_change"
-    )
-    geom = build_spine(replace(preset(spine), lumbar_lordosis=lordosis))
+    params = SupineParams(spine=spine, legs=legs)
+    settle = _settling(spine, legs, 0.0, tissue)
 
     def error(j: float) -> float:
-        return measure.pelvic_tilt(_on_bed(geom, j, tissue), HEADWARD) - target
+        geom = _lay(params, 0.0, 0.0, settle, tissue, junction=j)
+        return measure.pelvic_tilt(geom, HEADWARD) - target
 
     lo, hi = -90.0, 90.0
     f_lo = error(lo)
@@ -342,7 +429,9 @@ def _standing_joints(spine: str) -> MappingProxyType[str, float]:
 def _pose(
     params: SupineParams, lift: float, breath: float, tissue: Tissue, neck: str
 ) -> SupinePose:
-    geom = _on_bed(build_spine(pose_params(params, lift, breath)), 0.0, tissue)
+    breath_deg = breath * params.breath_depth
+    settle = _settling(params.spine, params.legs, breath_deg, tissue)
+    geom = _lay(params, lift, breath_deg, settle, tissue)
     standing = _standing_joints(params.spine)
     before = joint_angles(geom)
     geom, _bend = settle_head(
@@ -350,7 +439,7 @@ def _pose(
         tissue,
         params.pillow,
         neck_shares(neck),
-        {j: before[j] - standing[j] for j in NECK},
+        {j: before[j] - standing[j] for j in HEAD_CHAIN},
     )
     after = joint_angles(geom)
     joints = {j: after[j] - standing[j] for j in JOINTS}
@@ -379,7 +468,7 @@ def _pose(
         "buttocks": float(seat[:, 1].min()),
         "upper back": float(outlines["upper back"][:, 1].min()),
         "head": float(head[:, 1].min()) - params.pillow,
-        "low back": float(skin["lumbar"][:, 1].min()),
+        "low back": _low_back(geom, tissue),
     }
     return SupinePose(
         geometry=geom,

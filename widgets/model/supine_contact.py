@@ -6,7 +6,7 @@ Assumptions:
 - Three soft-tissue outlines carry the body: the **buttocks** (sacrum and coccyx padded by
   ``sacral_tissue_thickness``, and a pad of ``buttock_tissue_thickness`` around the
   ischial tuberosity, joined by their convex hull), the **upper back** (from the back of the
-  T1-T8 bodies to the skin ``back_tissue_thickness`` behind them: spinous processes,
+  T1-T12 bodies to the skin ``back_tissue_thickness`` behind them: spinous processes,
   muscles, shoulder blades) and the **scalp** (the skull outline pushed out by
   ``scalp_tissue_thickness``). Thicknesses are rows of ``supine.csv``; they stand for the
   tissue as it is pressed under body weight, and the model does not squash them further.
@@ -30,8 +30,12 @@ import numpy as np
 
 from widgets.data import value
 from widgets.model.spine import SpineGeometry
-from widgets.model.supine_joints import NECK, bend, joint_limits, pivot, rotate
+from widgets.model.supine_joints import JOINTS, NECK, bend, joint_limits, pivot, rotate
 from widgets.validation import check_in_range
+
+#: Joints that carry the head onto the pillow: the neck (skull to C7-T1) and the top of the
+#: upper back above the T4-T12 curve (T1-T2 to T3-T4), which curls up off the bed.
+HEAD_CHAIN: tuple[str, ...] = JOINTS[: JOINTS.index("T3-T4") + 1]
 
 
 def _supine(name: str) -> float:
@@ -109,8 +113,8 @@ def buttocks(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
 
 
 def upper_back(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
-    """Closed outline of the upper back from the T1-T8 bodies to the skin, mm."""
-    idx = [geom.levels.index(f"T{i}") for i in range(1, 9)]
+    """Closed outline of the upper back from the T1-T12 bodies to the skin, mm."""
+    idx = [geom.levels.index(f"T{i}") for i in range(1, 13)]
     c = geom.body_corners[idx]
     posterior_mid = (c[:, 1] + c[:, 2]) / 2.0
     backward = _unit(_unit(c[:, 1] - c[:, 0]) + _unit(c[:, 2] - c[:, 3]))
@@ -169,9 +173,9 @@ def neck_shares(variant: str = "rom") -> dict[str, float]:
     three bottom joints (C5-C6 to C7-T1), for the uncertainty of the chin angle.
     """
     limits = joint_limits()
-    weights = {j: limits[j] for j in NECK}
+    weights = {j: limits[j] for j in HEAD_CHAIN}
     if variant == "even":
-        weights = dict.fromkeys(NECK, 1.0)
+        weights = dict.fromkeys(HEAD_CHAIN, 1.0)
     elif variant == "upper":
         weights.update({j: 2.0 * limits[j] for j in NECK[:2]})
     elif variant == "lower":
@@ -196,24 +200,29 @@ def settle_head(
     within the joint limits, the bend stops at the nearest limit.
     """
     limits = joint_limits()
-    high = min((limits[j] - start[j]) / s for j, s in shares.items() if s > 0)
-    low = max((-limits[j] - start[j]) / s for j, s in shares.items() if s > 0)
-    pivots = {j: pivot(geom, j) for j in NECK}
+    high = min((limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
+    low = max((-limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
+    pivots = {j: pivot(geom, j) for j in HEAD_CHAIN}
     skin = scalp(geom, tissue)
 
-    def lowest(b: float) -> float:
-        pts = skin
-        for j in NECK:  # top down, each about its own unmoved pivot
-            pts = rotate(pts, pivots[j], shares[j] * b)
-        return float(pts[:, 1].min()) - pillow
+    def lowest(b: np.ndarray) -> np.ndarray:
+        """Lowest scalp height above the pillow top for each bend in ``b`` (deg), mm."""
+        b = np.asarray(b, dtype=float)
+        pts = np.broadcast_to(skin, (*b.shape, *skin.shape))
+        for j in HEAD_CHAIN:  # top down, each about its own unmoved pivot
+            a = np.radians(shares[j] * b)[..., None]
+            c, s = np.cos(a), np.sin(a)
+            d = pts - pivots[j]
+            pts = np.stack([c * d[..., 0] - s * d[..., 1], s * d[..., 0] + c * d[..., 1]], -1)
+            pts = pts + pivots[j]
+        out: np.ndarray = pts[..., 1].min(axis=-1) - pillow
+        return out
 
     grid = np.linspace(low, high, 81)
-    heights = np.array([lowest(float(b)) for b in grid])
+    heights = lowest(grid)
     crossings = np.nonzero(np.sign(heights[:-1]) * np.sign(heights[1:]) <= 0)[0]
-    if crossings.size == 0:  # out of reach: stop at the limit that comes closest
-        ends = heights[[0, -1]]
-        best = int(np.argmax(ends)) if ends[0] < 0 else int(np.argmin(ends))
-        bend_deg = float(grid[[0, -1]][best])
+    if crossings.size == 0:  # out of reach: stop where the scalp comes closest
+        bend_deg = float(grid[int(np.argmin(np.abs(heights)))])
     else:  # the crossing nearest the unbent neck
         k = int(crossings[np.argmin(np.abs(grid[crossings] + grid[crossings + 1]))])
         lo, hi = float(grid[k]), float(grid[k + 1])
@@ -221,7 +230,7 @@ def settle_head(
         mid = lo
         for _ in range(40):  # Illinois regula falsi on the contact height, mm
             mid = hi - f_hi * (hi - lo) / (f_hi - f_lo) if f_hi != f_lo else (lo + hi) / 2
-            f_mid = lowest(mid)
+            f_mid = float(lowest(np.array(mid)))
             if abs(f_mid) < 1e-5:
                 break
             if np.sign(f_mid) == np.sign(f_hi):
@@ -232,7 +241,7 @@ def settle_head(
                 f_hi /= 2.0
         bend_deg = mid
     out = geom
-    for j in NECK:
+    for j in HEAD_CHAIN:
         out = bend(out, j, shares[j] * bend_deg)
     return out, bend_deg
 
