@@ -42,6 +42,43 @@ def _note_lines(notes: list[str]) -> str:
     return "".join(f"<br>• {line}" for line in shown)
 
 
+class _Day:
+    """One calendar day's sums: pain before and after (sum, count), sessions and notes."""
+
+    __slots__ = ("after", "before", "n_after", "n_before", "notes", "seconds", "sessions")
+
+    def __init__(self) -> None:
+        self.before = self.n_before = self.after = self.n_after = self.sessions = 0
+        self.seconds = 0.0
+        self.notes: list[str] = []
+
+    def means(self) -> tuple[float | None, float | None]:
+        return (
+            self.before / self.n_before if self.n_before else None,
+            self.after / self.n_after if self.n_after else None,
+        )
+
+
+def _days(sessions: tuple[Session, ...]) -> dict[date, _Day]:
+    days: dict[date, _Day] = {}
+    for s in sessions:
+        day = s.start.date()
+        acc = days.get(day)
+        if acc is None:
+            acc = days[day] = _Day()
+        acc.sessions += 1
+        acc.seconds += s.duration_s
+        if s.pain_before is not None:
+            acc.before += s.pain_before
+            acc.n_before += 1
+        if s.pain_after is not None:
+            acc.after += s.pain_after
+            acc.n_after += 1
+        if s.note.strip():
+            acc.notes.append(s.note)
+    return dict(sorted(days.items()))
+
+
 def daily_pain(sessions: Sequence[Session]) -> dict[date, tuple[float | None, float | None]]:
     """Mean pain before and after on each day with at least one rating, by local date.
 
@@ -51,31 +88,28 @@ def daily_pain(sessions: Sequence[Session]) -> dict[date, tuple[float | None, fl
         ``{day: (mean before, mean after)}``, days in order; a mean is ``None`` when no
         session of that day recorded it.
     """
-    sums: dict[date, list[int]] = {}
-    for s in _checked(sessions):
-        if s.pain_before is None and s.pain_after is None:
-            continue
-        acc = sums.setdefault(s.start.date(), [0, 0, 0, 0])
-        if s.pain_before is not None:
-            acc[0] += s.pain_before
-            acc[1] += 1
-        if s.pain_after is not None:
-            acc[2] += s.pain_after
-            acc[3] += 1
     return {
-        day: (b / nb if nb else None, a / na if na else None)
-        for day, (b, nb, a, na) in sorted(sums.items())
+        day: acc.means()
+        for day, acc in _days(_checked(sessions)).items()
+        if acc.n_before or acc.n_after
     }
 
 
 def weekly_minutes(sessions: Sequence[Session]) -> dict[date, float]:
     """Minutes practised in each week with a session, keyed by the week's Monday (local date)."""
+    return _weeks(_days(_checked(sessions)))
+
+
+def _weeks(days: dict[date, _Day]) -> dict[date, float]:
     weeks: dict[date, float] = {}
-    for s in _checked(sessions):
-        day = s.start.date()
+    for day, acc in days.items():  # in order, so the weeks are too
         monday = day - timedelta(days=day.weekday())
-        weeks[monday] = weeks.get(monday, 0.0) + s.duration_s / 60.0
-    return dict(sorted(weeks.items()))
+        weeks[monday] = weeks.get(monday, 0.0) + acc.seconds / 60.0
+    return weeks
+
+
+def _mean(value: float | None) -> str:
+    return "not recorded" if value is None else f"{value:.3g}"
 
 
 def _checked(sessions: object) -> tuple[Session, ...]:
@@ -118,38 +152,36 @@ def journal_trends(
     items = _checked(sessions)
     title = check_text("title", title, allow_empty=True)
     height = check_px("height", height)
-    days = daily_pain(items)
-    weeks = weekly_minutes(items)
-    notes: dict[date, list[str]] = {}
-    counts: dict[date, int] = {}
-    for s in items:
-        day = s.start.date()
-        counts[day] = counts.get(day, 0) + 1
-        if s.note.strip():
-            notes.setdefault(day, []).append(s.note)
+    every_day = _days(items)
+    weeks = _weeks(every_day)
+    days = {day: acc for day, acc in every_day.items() if acc.n_before or acc.n_after}
+    means = [acc.means() for acc in days.values()]
+    hover = np.array(
+        [
+            f"{day.isoformat()}: pain before {_mean(b)}, after {_mean(a)} (means of the "
+            f"day's ratings), {acc.sessions} session(s){_note_lines(acc.notes)}"
+            for (day, acc), (b, a) in zip(days.items(), means, strict=True)
+        ],
+        dtype=object,
+    )
+    x_days = np.array(list(days), dtype="datetime64[D]")
 
     fig = go.Figure(layout=_layout(title, height))
     for key, index, dash, symbol in (
         ("before", 0, "dot", "circle-open"),
         ("after", 1, None, "diamond"),
     ):
-        pairs = [(d, v[index]) for d, v in days.items() if v[index] is not None]
-        x = np.array([d for d, _ in pairs], dtype="datetime64[D]")
-        y = np.array([v for _, v in pairs], dtype=float)
-        hover = [
-            f"{d.isoformat()}: pain {key} {v:.3g} (mean of the day's ratings), "
-            f"{counts[d]} session(s){_note_lines(notes.get(d, []))}"
-            for d, v in pairs
-        ]
+        y = np.array([m[index] for m in means], dtype=float)  # None -> NaN
+        kept = ~np.isnan(y)
         fig.add_trace(
             go.Scatter(
-                x=x,
-                y=y,
+                x=x_days[kept],
+                y=y[kept],
                 name=f"pain {key}",
                 mode="lines+markers",
                 line={"color": COLOURS[key], "width": 1.5, "dash": dash},
                 marker={"color": COLOURS[key], "symbol": symbol, "size": 6},
-                text=hover,
+                text=hover[kept],
                 hovertemplate="%{text}<extra></extra>",
                 xaxis="x",
                 yaxis="y",

@@ -190,6 +190,10 @@ class Session:
 
 
 _MODES = frozenset(MODES)
+_START_LOW, _START_HIGH = START_RANGE
+_DURATION_LOW, _DURATION_HIGH = DURATION_RANGE
+_TEMPO_LOW, _TEMPO_HIGH = TEMPO_RANGE
+_RATIO_LOW, _RATIO_HIGH = EXHALE_RATIO_RANGE
 
 
 def _plainly_valid(s: Session) -> bool:
@@ -202,15 +206,15 @@ def _plainly_valid(s: Session) -> bool:
     return (
         type(start) is datetime
         and type(start.tzinfo) is timezone
-        and START_RANGE[0] <= start < START_RANGE[1]
+        and _START_LOW <= start < _START_HIGH
         and type(s.duration_s) is float
-        and DURATION_RANGE[0] <= s.duration_s <= DURATION_RANGE[1]
+        and _DURATION_LOW <= s.duration_s <= _DURATION_HIGH
         and type(s.rounds) is int
         and ROUNDS_RANGE[0] <= s.rounds <= ROUNDS_RANGE[1]
         and type(s.tempo) is float
-        and TEMPO_RANGE[0] <= s.tempo <= TEMPO_RANGE[1]
+        and _TEMPO_LOW <= s.tempo <= _TEMPO_HIGH
         and type(s.exhale_ratio) is float
-        and EXHALE_RATIO_RANGE[0] <= s.exhale_ratio <= EXHALE_RATIO_RANGE[1]
+        and _RATIO_LOW <= s.exhale_ratio <= _RATIO_HIGH
         and type(s.mode) is str
         and s.mode in _MODES
         and (pain_before is None or (type(pain_before) is int and 0 <= pain_before <= 10))
