@@ -6,7 +6,7 @@ from pathlib import Path
 import widgets
 from widgets.content.lesson_text import segments
 from widgets.data import value
-from widgets.model.supine import SupineParams, supine_pose
+from widgets.model.supine import SupineParams, chin_changes, chin_range, supine_pose
 
 
 def markdown(lesson: str) -> str:
@@ -27,11 +27,67 @@ def test_lesson_02_quotes_the_lift_in_mm_and_the_resting_readouts():
     rise_max = top_max["waist_height"] - readouts(lift_range=biggest)["waist_height"]
     assert f"8° lifts the waist by about {rise:.0f} mm" in text
     assert f"{biggest:g}°, by about {rise_max:.0f} mm" in text
+    # every "rises by about N mm" / "lifts the waist by about N mm" quotes the default lift
+    for quoted in re.findall(r"(?:rises|lifts the waist) by about (\d+) mm", text):
+        assert quoted == f"{rise:.0f}"
+    assert f"it rests about {rest['waist_height']:.0f} mm above it" in text
     assert f"about {rest['pelvic_tilt']:.0f}° in the model" in text
     assert f"about {rest['head_pitch']:.0f}° with the model's 5 cm pillow" in text
     # The table's changes are differences of its rounded numbers (tests/views), so the lesson
     # no longer needs a note on rounding.
     assert "unrounded" not in text
+
+
+def test_lesson_02_gives_the_chin_as_a_range_and_which_way_a_pillow_tips_it():
+    text = markdown("02")
+    value_, low, high = chin_range(SupineParams())
+    assert f"about {value_:.0f}° with the model's 5 cm pillow" in text
+    assert f"anywhere from about {low:.0f}° to {high:.0f}°" in text
+    thicker = chin_range(SupineParams(pillow=100.0))[0]
+    assert thicker < value_, "a thicker pillow lowers the chin angle (chin toward the chest)"
+    assert "thicker pillow tips the chin toward the chest" in text
+    change, most, least = chin_changes()["default lift"]  # negative: chin toward the chest
+    assert least < 0, "in every variant the lift tips the chin toward the chest"
+    assert "chin moves toward the chest at the top of the lift" in text
+    assert f"by about {-change:.0f}° (between about {-least:.0f}° and {-most:.0f}°" in text
+
+
+def test_lesson_02_defines_pelvic_tilt_lying_down_and_states_the_gap_to_pierrepont():
+    from widgets.model.spine_params import preset
+    from widgets.model.supine import resting_pelvic_tilt
+
+    text = markdown("02")
+    assert "Lying down, it is the bed's long axis" in text
+    assert "Bending your knees rolls the pelvis back, so the number goes up" in text
+    bent, straight = readouts()["pelvic_tilt"], readouts(legs="straight")["pelvic_tilt"]
+    assert bent > straight, "the model's bent knees roll the pelvis back"
+    target = resting_pelvic_tilt("adult-mean", "straight")
+    standing = preset("adult-mean").pelvic_tilt
+    change = value("supine", "legs_straight_pelvic_tilt_change")
+    assert f"about {-change:g}° further forward than when they stand" in text
+    assert f"so about {target:.0f}° for the average adult" in text
+    assert f"{standing:g}° for the standing adult" in text
+    if straight - target > 2.0:  # the known gap (widgets.model.supine docstring)
+        assert f"with straight legs it reads about {straight:.0f}°, further back than measured" in (
+            text
+        )
+        assert f"about {bent:.0f}° with bent knees" in text
+
+
+def test_lesson_02_says_how_the_animation_shows_a_joint_at_its_limit():
+    text = markdown("02")
+    line = "At its range of motion: neck (model)"
+    assert line in text
+    js = (Path(widgets.__file__).parent / "views" / "breath_lift.js").read_text("utf-8")
+    assert "At its range of motion: ${" in js and "(model)" in js
+
+
+def test_lesson_03_quotes_the_quiet_breath_chin_change_as_a_range():
+    text = markdown("03")
+    change, most, least = chin_changes()["quiet breath"]
+    assert least < 0, "in every variant a quiet breath tips the chin toward the chest"
+    assert f"tips the chin toward the chest by about {-change:.0f}°" in text
+    assert f"anywhere from about {-least:.0f}° to {-most:.0f}°" in text
 
 
 def test_lesson_03_reads_the_deepest_breath_off_the_figure_and_calls_it_an_upper_bound():
