@@ -26,6 +26,9 @@ KINDS: dict[str, str] = {
     "illustrative": "#8d99ae",
 }
 
+#: Width of the shaded strength-training band beyond the threshold, % MVC (drawing only).
+BAND = 20.0
+
 
 @dataclass(frozen=True)
 class EffortBar:
@@ -128,7 +131,7 @@ def muscle_effort_figure(height: float = 380) -> go.Figure:
         )
     fig.add_vrect(
         x0=threshold,
-        x1=threshold + 15,
+        x1=threshold + BAND,
         fillcolor=rgba("#e08e0b", 0.12),
         line_width=0,
         layer="below",
@@ -139,21 +142,28 @@ def muscle_effort_figure(height: float = 380) -> go.Figure:
         name="strength-threshold",
     )
     fig.add_annotation(
-        x=threshold,
+        x=threshold + BAND / 2,
         y=1.0,
         yref="paper",
-        xanchor="left",
-        yanchor="bottom",
+        xanchor="center",
+        yanchor="top",
         showarrow=False,
-        align="left",
-        text=plotly_text(f"strength training: about {threshold:g} % and up (Ekstrom et al. 2007)"),
-        font={"size": 12, "color": TEXT},
+        align="center",
+        text="<br>".join(
+            plotly_text(line)
+            for line in (
+                "strength training:",
+                f"about {threshold:g} % and up",
+                "(Ekstrom et al. 2007)",
+            )
+        ),
+        font={"size": 11, "color": TEXT},
         name="strength-threshold",
     )
     fig.update_layout(
         xaxis={
             **axis_style("back-muscle effort, % of a maximal contraction"),
-            "range": [0, threshold + 15],
+            "range": [0, threshold + BAND],
         },
         yaxis={**axis_style(""), "autorange": "reversed"},
         margin={"l": 10, "r": 30, "t": 40, "b": 50},
