@@ -22,13 +22,16 @@ from widgets.views.breath_lift_teacher_panel import teacher_panel
 from widgets.views.chain_comparison import show_chain
 from widgets.views.curve_explorer import curve_explorer
 from widgets.views.disc_day import disc_day, show_disc_fluid, show_disc_solutes
+from widgets.views.journal_summary import show_journal
 from widgets.views.posture_explorer import posture_explorer, trunk_model_check
 from widgets.views.question import ask, question
+from widgets.views.session_player import SessionPlayer, session_player
 from widgets.views.spine_comparison import compare_spines
 
 __all__ = [
     "PRESETS",
     "BreathLiftAnimator",
+    "SessionPlayer",
     "SpineParams",
     "ask",
     "breath_lift",
@@ -43,12 +46,14 @@ __all__ = [
     "preset",
     "pressure_by_posture_figure",
     "question",
+    "session_player",
     "show_chain",
     "show_claim",
     "show_course_map",
     "show_disc_fluid",
     "show_disc_solutes",
     "show_evidence",
+    "show_journal",
     "show_lesson_references",
     "show_red_flags",
     "show_references",
