@@ -12,7 +12,9 @@ from widgets.journal import COLUMNS, export_csv, import_csv, open_journal, read_
 HEADER = ",".join(COLUMNS)
 
 
-@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(sessions=st.lists(SESSIONS, max_size=6))
 def test_write_then_read_gives_every_field_back(tmp_path, sessions):
     path = tmp_path / "export.csv"
@@ -22,7 +24,9 @@ def test_write_then_read_gives_every_field_back(tmp_path, sessions):
     assert all(same(a, b) for a, b in zip(back, sessions, strict=True))
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(sessions=st.lists(SESSIONS, min_size=1, max_size=5))
 def test_journal_to_csv_to_a_new_journal_is_exact(tmp_path_factory, sessions):
     folder = tmp_path_factory.mktemp("round")

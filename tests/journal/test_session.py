@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.bad_values import assert_names, bad_number, not_one_of
@@ -96,6 +96,7 @@ def test_bad_pain_is_refused_naming_field_and_value(field, bad):
         ("exhale_ratio", *EXHALE_RATIO_RANGE),
     ],
 )
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(data=st.data())
 def test_bad_numbers_are_refused(field, low, high, data):
     bad = data.draw(bad_number(low, high))
@@ -118,6 +119,7 @@ def test_bad_rounds_are_refused(bad):
     assert_names(str(err.value), "rounds", bad)
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(bad=not_one_of(MODES))
 def test_an_unknown_mode_is_refused_listing_the_modes(bad):
     with pytest.raises(ValueError, match="mode") as err:
@@ -154,6 +156,7 @@ def test_a_session_is_read_only():
         s.rounds = 5
 
 
+@settings(deadline=None)  # a loaded machine must not fail it
 @given(SESSIONS)
 def test_rebuilding_a_session_from_its_fields_changes_nothing(s):
     # the fast check (plain types) and the full checks keep the same values

@@ -26,6 +26,9 @@ def test_a_new_journal_is_marked_versioned_and_in_wal_mode(tmp_path):
     path = tmp_path / "sub" / "folder" / "journal.sqlite3"  # missing folders are made
     with open_journal(path) as journal:
         assert journal.path == path and journal.migrated_from == 0 and len(journal) == 0
+        journal.add(session())
+    # closed, the journal is one file: the write-ahead log was folded back in
+    assert [p.name for p in path.parent.iterdir()] == ["journal.sqlite3"]
     assert pragma(path, "application_id") == APPLICATION_ID
     assert pragma(path, "user_version") == SCHEMA_VERSION == len(MIGRATIONS)
     assert pragma(path, "journal_mode") == "wal"  # WAL is a property of the file, kept
