@@ -4,7 +4,13 @@ import pytest
 
 from widgets.data import value
 from widgets.model.trunk import preset_load
-from widgets.model.wilke_check import WILKE_PRESETS, measured_pressure, wilke_check, wilke_checks
+from widgets.model.wilke_check import (
+    WILKE_PRESETS,
+    measured_pressure,
+    overshoot_with_moment_arm,
+    wilke_check,
+    wilke_checks,
+)
 
 WILKE_MPA = {  # wilke1999, abstract (independent of the csv)
     "standing": 0.5,
@@ -36,3 +42,25 @@ def test_overshoot_is_the_ratio_of_ratios():
 def test_unknown_preset_lists_the_measured_ones():
     with pytest.raises(ValueError, match="hold-close"):
         measured_pressure("sitting-slumped")
+
+
+def test_moment_arm_sensitivity_starts_at_the_models_own_arm_and_falls_with_a_longer_arm():
+    arm = value("trunk", "muscle", "extensor_moment_arm")
+    for name in WILKE_PRESETS:
+        assert overshoot_with_moment_arm(name, arm) == pytest.approx(wilke_check(name).overshoot)
+    assert overshoot_with_moment_arm("standing", 0.07) == pytest.approx(1.0)
+    for name in ("standing-flexed", "lift-round-back", "lift-bent-knees", "hold-close"):
+        five, six, seven = (overshoot_with_moment_arm(name, a) for a in (0.05, 0.06, 0.07))
+        assert five > six > seven, name
+
+
+def test_a_seven_centimetre_arm_still_leaves_the_bent_knee_lift_outside_25_percent():
+    # the docstring's claim that the arm alone does not explain the bent-knee lift
+    assert overshoot_with_moment_arm("lift-bent-knees", 0.07) > 1.25
+
+
+def test_moment_arm_sensitivity_refuses_bad_input():
+    with pytest.raises(ValueError, match="arm"):
+        overshoot_with_moment_arm("lift-round-back", 0.2)
+    with pytest.raises(ValueError, match="hold-close"):
+        overshoot_with_moment_arm("sitting-slumped", 0.05)

@@ -36,6 +36,9 @@ Assumptions, each number from ``widgets/data/trunk.csv`` with its source:
   at that flexion (Chaffin 1999: 288, 232, 171 N·m at 20, 40, 60 deg), held constant
   outside 20-60 deg.
 - Statics only: no speed, acceleration or fatigue.
+- **Validation.** Against Wilke's pressures (ratios to standing) the model agrees within 25 %
+  standing bent forward and holding 20 kg close, and overshoots both 20 kg lifts by 1.6-1.9
+  times; causes and sensitivities are in :mod:`widgets.model.wilke_check`.
 """
 
 from __future__ import annotations
