@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import math
 from dataclasses import replace
+from functools import cache
 from types import MappingProxyType
 
 import numpy as np
@@ -45,6 +46,7 @@ UPPER_BACK: tuple[str, ...] = JOINTS[JOINTS.index("T1-T2") : JOINTS.index("T12-L
 LIMIT_TOLERANCE = 0.05
 
 
+@cache
 def rom(joint: str) -> float:
     """Combined flexion-plus-extension range of ``joint``, deg (``rom_<joint>`` row).
 
@@ -71,9 +73,8 @@ def rotate(points: np.ndarray, pivot: np.ndarray, deg: float) -> np.ndarray:
     """Rotate ``points`` (..., 2) counter-clockwise by ``deg`` about ``pivot`` (2,), mm."""
     a = math.radians(deg)
     c, s = math.cos(a), math.sin(a)
-    d = np.asarray(points, dtype=float) - pivot
-    out: np.ndarray = np.stack([c * d[..., 0] - s * d[..., 1], s * d[..., 0] + c * d[..., 1]], -1)
-    moved: np.ndarray = out + pivot
+    turn = np.array([[c, s], [-s, c]])  # row vectors: p @ turn rotates counter-clockwise
+    moved: np.ndarray = (np.asarray(points, dtype=float) - pivot) @ turn + pivot
     return moved
 
 
@@ -102,13 +103,14 @@ def bend(geom: SpineGeometry, joint: str, deg: float) -> SpineGeometry:
     bodies = np.array(geom.body_corners)
     bodies[:top] = rotate(bodies[:top], centre, deg)
     discs = np.array(geom.disc_corners)
-    for k, name in enumerate(geom.disc_names):
-        lower = name.split("-")[1]
-        if lower != "S1" and LEVELS.index(lower) < top:
-            discs[k] = rotate(discs[k], centre, deg)
-        elif name == joint:
-            discs[k, 2:] = rotate(discs[k, 2:], centre, deg)
-    marks = {k: _frozen(rotate(v, centre, deg)) for k, v in geom.landmarks.items()}
+    whole = _below(geom.disc_names) < top  # the discs that turn whole
+    discs[whole] = rotate(discs[whole], centre, deg)
+    if joint in geom.disc_names:  # the bending disc: only its upper corners turn
+        k = geom.disc_names.index(joint)
+        discs[k, 2:] = rotate(discs[k, 2:], centre, deg)
+    names = list(geom.landmarks)
+    turned = rotate(np.array([geom.landmarks[k] for k in names]), centre, deg)
+    marks = {k: _frozen(point) for k, point in zip(names, turned, strict=True)}
     return replace(
         geom,
         body_corners=_frozen(bodies),
@@ -116,6 +118,13 @@ def bend(geom: SpineGeometry, joint: str, deg: float) -> SpineGeometry:
         skull=_frozen(rotate(geom.skull, centre, deg)),
         landmarks=MappingProxyType(marks),
     )
+
+
+@cache
+def _below(discs: tuple[str, ...]) -> np.ndarray:
+    """Index in ``LEVELS`` of the body below each of ``discs`` (S1 counts as past the end)."""
+    lower = [disc.split("-")[1] for disc in discs]
+    return np.array([len(LEVELS) + 1 if low == "S1" else LEVELS.index(low) for low in lower])
 
 
 def _direction(v: np.ndarray) -> float:
