@@ -96,7 +96,7 @@ LESSONS: tuple[Lesson, ...] = (
         "05",
         "Active muscles, passive devices",
         "05-active-vs-passive.ipynb",
-        20,
+        25,
         "why doing beats being moved",
     ),
     Lesson(

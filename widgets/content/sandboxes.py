@@ -87,16 +87,18 @@ SANDBOXES: tuple[Sandbox, ...] = (
     Sandbox(
         "discs.ipynb",
         "Discs",
-        "what loading and unloading do to the discs, and what the 'pump' idea can claim",
+        "the disc model in plain Python: your own load histories, a degenerated disc, sitting "
+        "breaks against a study, Nachemson's and Wilke's pressures, and what a lift can move",
         ("04",),
-        "planned",
+        "ready",
     ),
     Sandbox(
         "trunk-loads.ipynb",
         "Trunk loads",
-        "how posture, muscles and lifting load the low back",
+        "pose the trunk model and read every output; the upper body alone at 20, 45 and 90°; "
+        "how far the load is held; how the answer depends on the assumed 5 cm moment arm",
         ("05", "06"),
-        "planned",
+        "ready",
     ),
     Sandbox(
         "practice-journal.ipynb",
