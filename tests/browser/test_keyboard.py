@@ -18,11 +18,13 @@ SOURCES = [
     "import widgets\n\nanimation = widgets.breath_lift()\nanimation",
     "widgets.teacher_panel(animation)",
     "widgets.curve_explorer()",
+    "widgets.posture_explorer()",
+    "widgets.disc_day()",
 ]
 #: Each slider's accessible name and value, in page order.
 SLIDERS_JS = """() => [...document.querySelectorAll('.jp-OutputArea input[type=range]')].map(i => ({
   name: (i.labels && i.labels[0] ? i.labels[0].textContent : i.getAttribute('aria-label')) || '',
-  value: Number(i.value), min: Number(i.min), max: Number(i.max)}))"""
+  id: i.id, value: Number(i.value), min: Number(i.min), max: Number(i.max)}))"""
 
 
 def press_on_slider(lab: Lab, index: int, key: str) -> float:
@@ -40,8 +42,11 @@ def test_arrow_keys_move_every_slider(lab: Lab, tmp_notebook_dir: Path, mode: st
     lab.open_notebook(path, theme="light")
     assert lab.run_all(timeout=180).errors == []
     sliders = lab.page.evaluate(SLIDERS_JS)
-    assert len(sliders) >= 7, sliders  # animator (5), panel (2), age (1)
+    # animator (5), panel (2), age (1), posture explorer (5), disc day's hour (1)
+    assert len(sliders) >= 14, sliders
     assert all(s["name"].strip() for s in sliders), f"every slider has a name: {sliders}"
+    ids = [s["id"] for s in sliders]
+    assert len(set(ids)) == len(ids), f"slider ids repeat (labels would name the wrong one): {ids}"
     failures = []
     for index, slider in enumerate(sliders):
         if mode == "edit":

@@ -32,9 +32,10 @@ def screenshot_views(lab: Lab, name: str) -> list[Path]:
     page.wait_for_timeout(300)
     shots.append(lab.screenshot(f"{name}-top", full_page=False))
     views = page.locator(
-        ".gs-bla, .gs-spine-comparison, .js-plotly-plot, .gs-curve-explorer, .gs-spd"
+        ".gs-bla, .gs-spine-comparison, .js-plotly-plot, .gs-curve-explorer, .gs-spd,"
+        " .gs-posture-explorer, .gs-disc-day"
     )
-    for k in range(min(views.count(), 6)):
+    for k in range(min(views.count(), 8)):
         views.nth(k).scroll_into_view_if_needed()
         page.wait_for_timeout(600)
         shots.append(lab.screenshot(f"{name}-view{k + 1}", full_page=False))

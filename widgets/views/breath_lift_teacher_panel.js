@@ -3,7 +3,9 @@
 // Keys that move a control stop at the panel, so JupyterLab's shortcuts never take them.
 // The traits are the single source of truth; `render` returns its cleanup.
 
-let nextId = 0;
+/** An id unique on the page: every copy of the module (one per widget) counts from 0, so a
+ * counter alone would repeat ids when a notebook shows the view twice. */
+const uniqueId = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 const CONTROL_KEYS = new Set([
   "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown", " ",
 ]);
@@ -16,7 +18,7 @@ export function spoken(trait, value) {
 }
 
 function field(root, text, control) {
-  const id = `gs-tp-${++nextId}`;
+  const id = uniqueId("gs-tp");
   const row = document.createElement("div");
   row.className = "gs-tp-row";
   const label = document.createElement("label");

@@ -4,7 +4,9 @@
 // arrow keys) never see them.
 // The `value` trait is the single source of truth; `render` returns its cleanup.
 
-let nextId = 0;
+/** An id unique on the page: every copy of the module (one per widget) counts from 0, so a
+ * counter alone would repeat ids when a notebook shows the view twice. */
+const uniqueId = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 const SLIDER_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
 
 /** Index of the stop nearest to `value`. */
@@ -17,7 +19,7 @@ export function nearestIndex(stops, value) {
 }
 
 function render({ model, el }) {
-  const id = `gs-age-${++nextId}`;
+  const id = uniqueId("gs-age");
   const row = document.createElement("div");
   row.className = "gs-age";
   const label = document.createElement("label");

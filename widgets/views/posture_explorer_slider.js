@@ -3,7 +3,9 @@
 // that move a slider stop at its row, so JupyterLab's shortcuts never take them.
 // The `value` trait is the single source of truth; `render` returns its cleanup.
 
-let nextId = 0;
+/** An id unique on the page: every copy of the module (one per widget) counts from 0, so a
+ * counter alone would repeat ids when a notebook shows the view twice. */
+const uniqueId = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 const SLIDER_KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"]);
 
 /** The value as shown: fixed decimals, a minus sign, then the unit. */
@@ -13,7 +15,7 @@ export function valueText(value, digits, unit) {
 }
 
 function render({ model, el }) {
-  const id = `gs-posture-${++nextId}`;
+  const id = uniqueId("gs-posture");
   const row = document.createElement("div");
   row.className = "gs-posture-slider";
   const label = document.createElement("label");
