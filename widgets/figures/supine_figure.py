@@ -26,6 +26,8 @@ from widgets.validation import check_items, check_text, describe
 #: Line styles for successive poses: solid, dashed, dotted.
 DASHES = ("solid", "dash", "dot", "dashdot")
 POSE_COLOURS = ("#8d99ae", "#e4572e", "#1f77b4", "#2a9d8f")
+#: Colour of the marks where the tissue touches the bed or the pillow (teal: read in both themes).
+CONTACT_COLOUR = "#2a9d8f"
 #: What each soft-tissue outline of a pose rests on.
 RESTS_ON = {"buttocks": "bed", "upper back": "bed", "scalp": "pillow"}
 
@@ -141,11 +143,7 @@ def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: float = 360) 
             y=[float(p[1]) for _, _, p in rests],
             mode="markers",
             name=f"rests on bed and pillow ({plotly_text(pairs[0][0])})",
-            marker={
-                "symbol": "line-ew",
-                "size": 14,
-                "line": {"width": 3, "color": POSE_COLOURS[0]},
-            },
+            marker={"symbol": "diamond", "size": 9, "color": CONTACT_COLOUR},
             customdata=[f"{name} on the {on}" for name, on, _ in rests],
             hovertemplate="%{customdata}<extra></extra>",
         )
