@@ -94,4 +94,4 @@ def test_a_bad_height_is_refused_naming_it(height):
 
 def test_unknown_keyword_is_refused():
     with pytest.raises(TypeError):
-        muscle_effort_figure(width=300)  # type: ignore[call-arg]
+        muscle_effort_figure(**{"width": 300})

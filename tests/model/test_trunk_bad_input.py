@@ -127,4 +127,4 @@ def test_effort_share_refuses_bad_numbers(moment, strength):
 
 def test_unknown_keyword_is_an_error():
     with pytest.raises(TypeError, match="tilt"):
-        TrunkPosture(tilt=10)  # type: ignore[call-arg]
+        TrunkPosture(**{"tilt": 10})

@@ -106,7 +106,7 @@ LESSONS: tuple[Lesson, ...] = (
         "07",
         "A guided practice session",
         "07-guided-practice.ipynb",
-        15,
+        25,
         "putting it together, safely",
     ),
 )

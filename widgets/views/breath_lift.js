@@ -133,7 +133,9 @@ function s(tag, attrs = {}) {
   return node;
 }
 
-let nextId = 0;
+/** An id unique on the page: every copy of the module (one per widget) counts from 0, so a
+ * counter alone would repeat ids when a notebook shows the view twice. */
+const uniqueId = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** How far the waist rises at the top of the lift, whole mm, from the scene's readouts (the
  * model's waist height at full lift minus at rest, both without a breath); null if unknown. */
@@ -151,7 +153,7 @@ function slider(id, label, { min, max, step }) {
 }
 
 function render({ model, el }) {
-  const uid = `gs-bla-${++nextId}`;
+  const uid = uniqueId("gs-bla");
   const loops = (globalThis.__gentleSpineLoops ??= new Set());
   const reduceQuery = window.matchMedia("(prefers-reduced-motion: reduce)");
 
