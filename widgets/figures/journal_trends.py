@@ -216,7 +216,14 @@ def _layout(title: str, height: float) -> go.Layout:
         title={"text": plotly_text(title)},
         height=height,
         hovermode="closest",
-        legend={"orientation": "h", "x": 0.0, "y": -0.12, "bgcolor": "rgba(0,0,0,0)"},
+        legend={  # above the pain panel, right: clear of the title and of the axis titles
+            "orientation": "h",
+            "x": 1.0,
+            "xanchor": "right",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(0,0,0,0)",
+        },
         xaxis={**axis_style(""), "type": "date", "anchor": "y", "domain": [0.0, 1.0]},
         yaxis={
             **axis_style("pain (0–10)"),
