@@ -1,0 +1,162 @@
+"""The breath-and-lying sandbox: each worked experiment's folded answer agrees with the model.
+
+Where possible the expected numbers are reasoned here independently of how the model computes
+them (a first-order lever for the pillow, a linear response for the breath depth, the two
+cycles' rising halves worked out from their periods alone); the notebook's answers must state
+the model's numbers as rounded here.
+"""
+
+import itertools
+import json
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from widgets.model import lying_experiments as lx
+from widgets.model.supine import LIMITS, SupineParams, chin_changes, supine_pose
+from widgets.model.supine_contact import HEAD_CHAIN, neck_shares
+from widgets.model.supine_joints import pivot
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "notebooks" / "breath-and-lying.ipynb"
+
+
+def cells(kind: str) -> list[str]:
+    nb = json.loads(NOTEBOOK.read_text())
+    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
+
+
+def answers() -> list[str]:
+    """The folded answers, in order, with whitespace and bold marks flattened."""
+    found = re.findall(
+        r"<details><summary>One answer</summary>(.*?)</details>", "\n".join(cells("markdown")), re.S
+    )
+    return [" ".join(a.replace("**", "").split()) for a in found]
+
+
+def says(answer: str, *texts: str) -> None:
+    for text in texts:
+        assert text in answer, f"the answer should say {text!r}: {answer}"
+
+
+def deg(x: float, sign: bool = True) -> str:
+    """A signed angle as the notebook writes it, with a typographic minus."""
+    return (f"{x:+.1f}°" if sign else f"{x:.1f}°").replace("-", "−")
+
+
+def test_each_experiment_ends_with_a_question_and_one_folded_answer():
+    text = "\n".join(cells("markdown"))
+    assert len(answers()) == 3
+    assert text.count("### Your turn") == 3
+    for block in text.split("### Your turn")[1:]:
+        assert "?" in block.split("<details>")[0], "a question comes before the answer"
+
+
+def test_headings_are_in_order_with_one_title():
+    levels = [
+        len(m.group(1)) for cell in cells("markdown") for m in re.finditer(r"^(#+) ", cell, re.M)
+    ]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+
+
+def test_the_models_are_imported_never_copied():
+    code = "\n".join(cells("code"))
+    assert "def profile" not in code and "np.cos" not in code
+    assert "FigureWidget" not in code
+    assert code.count("key_poses(") == 1, "the key poses are computed once"
+    for gap in ("Pierrepont 2017", "known gap", "out of the neck's reach"):
+        assert gap in "\n".join(cells("markdown")), f"the notebook states {gap!r}"
+
+
+def lever_mm(pillow: float) -> float:
+    """Mean horizontal distance from the head chain's pivots to the head's pillow contact, mm.
+
+    Each joint weighted by its share of the head's bend: to first order, a bend of b radians
+    raises the contact by b times this distance.
+    """
+    pose = supine_pose(SupineParams(pillow=pillow))
+    scalp = pose.tissue["scalp"]
+    contact = scalp[np.argmin(scalp[:, 1])]
+    shares = neck_shares("rom")
+    return sum(shares[j] * abs(contact[0] - pivot(pose.geometry, j)[0]) for j in HEAD_CHAIN)
+
+
+def test_answer_a_a_thicker_pillow():
+    effect = lx.pillow_effect([50.0, 100.0])
+    thin, thick = effect[50.0], effect[100.0]
+    drop = thin["rest"][0] - thick["rest"][0]
+    lever = (lever_mm(50.0) + lever_mm(100.0)) / 2
+    estimate = math.degrees(50.0 / lever)
+    assert drop == pytest.approx(estimate, rel=0.15), "the lever argument explains the drop"
+    # per breath the change hardly depends on the pillow
+    assert abs(thin["quiet breath"][0] - thick["quiet breath"][0]) < 1.0
+    says(
+        answers()[0],
+        f"from {deg(thin['rest'][0])} on the 50 mm pillow to {deg(thick['rest'][0])} on the",
+        f"about {drop:.0f}° further down",
+        f"about {lever / 10:.0f} cm",
+        f"about {50.0 / lever:.2f} radian, some {estimate:.0f}°",
+        f"close to the model's {drop:.0f}°",
+        f"{deg(thin['quiet breath'][0])} on the thin pillow and "
+        f"{deg(thick['quiet breath'][0])} on the thick one",
+        f"spread {deg(thin['quiet breath'][1])[:-1]} to {deg(thin['quiet breath'][2])} and "
+        f"{deg(thick['quiet breath'][1])[:-1]} to {deg(thick['quiet breath'][2])}",
+        f"{deg(thin['rest'][1])[:-1]} to {deg(thin['rest'][2])} on the thin pillow",
+    )
+
+
+def test_answer_b_quiet_and_deepest_breath():
+    changes = chin_changes(SupineParams())
+    quiet, deepest = changes["quiet breath"], changes["deepest breath"]
+    ratio = deepest[0] / quiet[0]
+    depth_ratio = LIMITS["breath_depth"][1] / SupineParams().breath_depth  # 16 / 3
+    assert 0.8 < ratio / depth_ratio < 1.4, "to first order the chin follows the extension"
+    assert quiet[2] < 0 and deepest[2] < 0, "every variant tucks the chin"
+    heights = list(range(0, 151, 10))
+    gaps = lx.head_gaps(heights, SupineParams(breath_depth=LIMITS["breath_depth"][1]))
+    out = [h for h, g in zip(heights, gaps, strict=True) if g < -lx.HEAD_GAP_TOLERANCE]
+    assert out == [150]
+    says(
+        answers()[1],
+        f"by {-quiet[0]:.1f}° (spread {-quiet[2]:.1f} to {-quiet[1]:.1f}°)",
+        f"by {-deepest[0]:.1f}° (spread {-deepest[2]:.1f} to {-deepest[1]:.1f}°)",
+        f"about {ratio:.1f} times as much for {depth_ratio:.1f} times the extension",
+        f"about {deepest[2] - deepest[1]:.0f}° wide",
+        "pillow of 150 mm",
+        f"{-gaps[-1]:.1f} mm inside the pillow",
+    )
+
+
+def rising_apart_seconds(breath_s: float, lift_s: float, seconds: float) -> float:
+    """Seconds in [0, seconds) when exactly one of two cycles rises: each rises for the first
+    half of its own period (1:1 breath, no holds; the lift is a full cosine)."""
+    t = np.linspace(0.0, seconds, 600_001)[:-1] + seconds / 1_200_000
+    return float(np.mean((t % breath_s < breath_s / 2) != (t % lift_s < lift_s / 2)) * seconds)
+
+
+def test_answer_c_the_lift_on_its_own_rhythm():
+    minute = lx.lift_against_breath(seconds=60.0)
+    apart = rising_apart_seconds(10.0, 16.0, 60.0)  # 6/min: 10 s; x 1.6: 16 s
+    assert minute.opposite_share * 60 == pytest.approx(apart, abs=0.05)
+    assert minute.breath_tops == pytest.approx([5, 15, 25, 35, 45, 55])  # mid-cycle, 1:1
+    assert minute.lift_tops == pytest.approx([8, 24, 40, 56])
+    assert minute.realign_seconds == pytest.approx(math.lcm(10, 16))
+    says(
+        answers()[2],
+        "5, 15, 25, 35, 45 and 55 s",
+        "8, 24, 40 and 56 s",
+        f"{len(minute.breath_tops)} breaths",
+        f"{len(minute.lift_tops)} lift tops",
+        f"{apart:.0f} s of the 60",
+        f"{100 * minute.opposite_share:.0f} %",
+        f"after {minute.realign_seconds:.0f} s",
+        f"{minute.breaths_per_realign} breaths of 10 s are "
+        f"{minute.lifts_per_realign} lifts of 16 s",
+    )
+    assert lx.breath_trace("lift-with-breath").lift == pytest.approx(
+        lx.breath_trace("lift-with-breath").breath
+    ), "with lift-with-breath the share is 0 %"
