@@ -9,6 +9,7 @@ numpy teaching models), ``figures`` (plotly figures), ``views`` (interactive wid
 from widgets.content.course_map import show_course_map
 from widgets.content.evidence import show_claim
 from widgets.content.lesson_content import show_evidence, show_lesson_references
+from widgets.content.practice_card import show_practice_card
 from widgets.content.red_flags import show_red_flags
 from widgets.content.references import cite, show_references
 from widgets.figures.breath_vs_lift import breath_vs_lift_figure
@@ -55,6 +56,7 @@ __all__ = [
     "show_evidence",
     "show_journal",
     "show_lesson_references",
+    "show_practice_card",
     "show_red_flags",
     "show_references",
     "spine_figure",
