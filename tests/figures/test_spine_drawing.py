@@ -61,7 +61,7 @@ def test_draw_replaces_the_scene_trait():
     drawing.draw([build_spine("adult-mean")], ["Adult"])
     before = drawing.scene
     drawing.draw([build_spine("newborn")], ["Newborn"])
-    assert drawing.scene["spines"][0]["title"] == "Newborn"
+    assert drawing.scene["spines"][0]["title"] == "Newborn · 31 % of adult size"
     assert drawing.scene["spines"][0]["shapes"] != before["spines"][0]["shapes"]
     assert drawing.scene["viewBox"] == before["viewBox"]  # the frame stays put
     assert set(drawing.keys) >= {"scene", "_esm", "_css"}

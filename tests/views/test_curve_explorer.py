@@ -69,7 +69,7 @@ def test_redrawn_spine_equals_a_fresh_scene_at_that_age():
     assert view.spine.scene["spines"] == fresh["spines"]
     labels = [line for label in view.spine.scene["spines"][0]["labels"] for line in label["lines"]]
     assert "33°" in labels  # lumbar lordosis at 68 months (Ren 2024)
-    assert view.spine.scene["spines"][0]["title"] == "At 5 years 8 months"
+    assert view.spine.scene["spines"][0]["title"] == "At 5 years 8 months · 67 % of adult size"
 
 
 def test_the_spine_keeps_its_frame_from_birth_to_adulthood():

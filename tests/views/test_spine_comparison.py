@@ -14,9 +14,30 @@ def right_vertebra(view, level):
 def test_draws_both_presets_with_every_vertebra():
     view = compare_spines("adult-mean", "newborn")
     left, right = view.drawing.scene["spines"]
-    assert [left["title"], right["title"]] == ["Adult (mean)", "Newborn C-curve (illustrative)"]
+    assert [left["title"], right["title"]] == [
+        "Adult (mean)",
+        "Newborn C-curve (illustrative) · 31 % of adult size",
+    ]
     vertebrae = [s["name"] for s in right["shapes"] if s["kind"] == "vertebra"]
     assert len(vertebrae) == 24 and vertebrae[0] == "C1" and vertebrae[-1] == "L5"
+
+
+def test_the_newborn_is_drawn_at_about_a_third_of_the_adult_length():
+    # One shared mm frame: the newborn's vertebral bodies (summed back-edge heights, in the
+    # SVG's own coordinates) are 240 / 785 of the adult's, the whole-column lengths of the
+    # growth table at birth and in adults (development.csv, spine_length).
+    view = compare_spines("adult-mean", "newborn")
+
+    def body_heights(spine):
+        total = 0.0
+        for shape in spine["shapes"]:
+            if shape["kind"] == "vertebra":
+                corners = np.array(shape["points"]).reshape(-1, 2)
+                total += float(np.linalg.norm(corners[2] - corners[1]))  # posterior edge
+        return total
+
+    left, right = view.drawing.scene["spines"]
+    assert body_heights(right) / body_heights(left) == pytest.approx(240 / 785, rel=0.01)
 
 
 def test_picker_redraws_the_right_spine_and_its_table():

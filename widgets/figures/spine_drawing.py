@@ -26,6 +26,7 @@ from widgets.figures.spine_parts import (
     check_geometry,
     outlines,
     side_by_side,
+    titled,
     x_extent,
 )
 from widgets.figures.theme import REGION_COLOURS
@@ -182,7 +183,8 @@ def spine_scene(
     font = FONT_PX * (x1 - x0) / width_px
     spines = []
     sentences = []
-    for geom, title, dx in zip(geoms, titles, side_by_side(geoms), strict=True):
+    for geom, plain_title, dx in zip(geoms, titles, side_by_side(geoms), strict=True):
+        title = titled(plain_title, geom)
         shapes = [
             {
                 "name": part.name,
@@ -218,6 +220,11 @@ def spine_scene(
         )
         sentences.append(f"{title}: {angles_sentence(geom)}")
     intro = description or "Side view of the spine, to scale, facing right"
+    if any(geom.scale < 1.0 for geom in geoms):
+        intro += (
+            "; a child's spine is drawn at its own size, from the spine length by age on web "
+            "pages that name no study"
+        )
     return {
         "viewBox": [round(x0, 1), round(-y1, 1), round(x1 - x0, 1), round(y1 - y0, 1)],
         "width": width_px,

@@ -13,6 +13,7 @@ from widgets.figures.spine_parts import (
     check_geometry,
     outlines,
     side_by_side,
+    titled,
 )
 from widgets.figures.theme import (
     REGION_COLOURS,
@@ -175,7 +176,7 @@ def spine_figure(
                 "yref": "paper",
                 "yanchor": "bottom",
                 "showarrow": False,
-                "text": f"<b>{plotly_text(name)}</b>",
+                "text": f"<b>{plotly_text(titled(name, geom))}</b>",
                 "font": {"size": 14},
             }
         )

@@ -225,6 +225,38 @@ def angle_labels(geom: SpineGeometry) -> list[AngleLabel]:
     return labels
 
 
+def size_note(geom: SpineGeometry) -> str:
+    """How big ``geom`` is drawn against an adult, e.g. ``"31 % of adult size"``.
+
+    ``""`` for an adult; else the spine's scale (:attr:`SpineGeometry.scale`) in percent.
+
+    The child sizes come from the spine length by age of :mod:`widgets.model.growth`
+    (web pages that name no study; the head is scaled by head circumference).
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`~widgets.model.spine.SpineGeometry`.
+    """
+    check_geometry("geom", geom)
+    if geom.scale >= 1.0:
+        return ""
+    return f"{100 * geom.scale:.0f} % of adult size"
+
+
+def titled(title: str, geom: SpineGeometry) -> str:
+    """``title`` with the size note of ``geom`` added (``"Newborn · 31 % of adult size"``).
+
+    Raises
+    ------
+    ValueError
+        If ``title`` is not text or ``geom`` is not a geometry.
+    """
+    check_text("title", title)
+    note = size_note(geom)
+    return f"{title} · {note}" if note else title
+
+
 def angles_sentence(geom: SpineGeometry) -> str:
     """The labels of ``geom`` as one line of text, e.g. for a screen reader.
 

@@ -34,6 +34,9 @@ Teaching model. Assumptions:
   modelled (the model stops at 20 years).
 - **Pelvis.** No pelvic incidence or pelvic tilt data for children were found: every value
   before adulthood is illustrative (the course presets); the adult values are Mac-Thiong 2011.
+- **Size.** The angles do not depend on size; :func:`geometry_at_age` draws each age at its own
+  size (:mod:`widgets.model.growth`: whole-column length by age from popular pages that name
+  no study, head size by head circumference).
 - At 0, 12 and 240 months the model equals the ``newborn``, ``1-year`` and ``adult-mean``
   presets.
 
@@ -51,6 +54,7 @@ from types import MappingProxyType
 import numpy as np
 
 from widgets.data import STATUSES, Row, load_table
+from widgets.model.growth import SIZE_PARAMETERS
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import RANGES, SpineParams
 from widgets.validation import check_choice, check_in_range, check_text, describe
@@ -162,6 +166,8 @@ def _load_anchors() -> MappingProxyType[str, tuple[Anchor, ...]]:
     by_parameter: dict[str, list[Anchor]] = {}
     for row in load_table("development"):
         parameter, age = row.key
+        if parameter in SIZE_PARAMETERS:  # sizes in mm: read by widgets.model.growth
+            continue
         check_choice("development parameter", parameter, known)
         try:
             anchor = Anchor(parameter, float(age), row.value, row.source, row.status, row.note)
@@ -290,8 +296,17 @@ def at_age(months: float) -> SpineParams:
 
 
 def geometry_at_age(months: float) -> SpineGeometry:
-    """The to-scale spine geometry at one age (see :func:`at_age`; adult segment sizes)."""
-    return build_spine(at_age(months))
+    """The to-scale spine geometry at one age, drawn at the size of a spine of that age.
+
+    The angles are those of :func:`at_age`; the size is from :mod:`widgets.model.growth`
+    (a newborn is 0.31 of the adult length).
+
+    Raises
+    ------
+    ValueError
+        If ``months`` is not a finite number in 0 to 240 (the message names ``age_months``).
+    """
+    return build_spine(at_age(months), age_months=months)
 
 
 def _check_every_breakpoint() -> None:

@@ -14,6 +14,10 @@ Teaching model. Assumptions (each also stated in lesson 00 and lesson 01):
 - The junctions outside the measured regions (C1–C2, C7–T4, T12–L1) are straight.
 - The pelvis follows PI = PT + SS (Legaye 1998). The skull sits on C1 at a fixed angle chosen
   so that the adult-mean standing pose looks straight ahead (Frankfort plane horizontal).
+- Size: the segment table is an adult's. A child (``age_months`` below 240, or a child preset)
+  is the same chain shrunk uniformly by :func:`widgets.model.growth.spine_scale` (the newborn
+  spine is 0.31 of the adult length), with the skull scaled by the head's own growth
+  (:func:`widgets.model.growth.head_scale`). Scaling changes no angle.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import numpy as np
 from widgets.data import load_table, value
 from widgets.model import outlines
 from widgets.model.angles import frankfort_pitch
+from widgets.model.growth import ADULT_MONTHS, head_scale, preset_age, spine_scale
 from widgets.model.spine_params import SpineParams, preset
 from widgets.validation import check_choice, check_in_range
 
@@ -128,6 +133,12 @@ class SpineGeometry:
         Outlines for drawing, mm (illustrative shapes).
     landmarks : mapping of str to ndarray
         Skull landmarks (``porion``, ``orbitale``, ``chin``, ``vertex``, ``gonion``), mm.
+    age_months : float
+        Age the spine is sized for, months (240 = adult).
+    scale : float
+        Size of the spine, sacrum and pelvis as a fraction of the adult model's (1 = adult).
+    head_scale : float
+        Size of the skull as a fraction of the adult's (1 = adult).
     """
 
     params: SpineParams
@@ -143,6 +154,9 @@ class SpineGeometry:
     femoral_head: np.ndarray
     skull: np.ndarray
     landmarks: MappingProxyType[str, np.ndarray]
+    age_months: float = ADULT_MONTHS
+    scale: float = 1.0
+    head_scale: float = 1.0
 
     def body(self, level: str) -> np.ndarray:
         """Corners of one vertebral body, shape (4, 2), mm.
@@ -182,7 +196,12 @@ def _place(points: np.ndarray, origin: np.ndarray, tilt_deg: float) -> np.ndarra
     return placed
 
 
-def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) -> SpineGeometry:
+def build_spine(
+    spec: SpineParams | str,
+    *,
+    head_offset: float | None = None,
+    age_months: float | None = None,
+) -> SpineGeometry:
     """Build the sagittal spine for regional angles or a preset name.
 
     Parameters
@@ -192,6 +211,10 @@ def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) ->
     head_offset : float, optional
         Angle between the C1 top plate and the skull's Frankfort plane, deg (positive tips
         the chin up). Default: the calibrated value, see :func:`calibrated_head_offset`.
+    age_months : float, optional
+        Age to size the spine for, months, 0 to 240 (see :mod:`widgets.model.growth`).
+        Default: the preset's age (``newborn`` 0, ``1-year`` 12, ``5-years`` 60, others
+        adult) for a preset name, adult (240) for ``SpineParams``.
 
     Returns
     -------
@@ -202,7 +225,8 @@ def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) ->
     ------
     ValueError
         For an unknown preset (lists the valid names), a spec of another type, angles out
-        of range, or a ``head_offset`` outside :data:`HEAD_OFFSET_RANGE`.
+        of range, a ``head_offset`` outside :data:`HEAD_OFFSET_RANGE` or an ``age_months``
+        outside 0 to 240.
     """
     params = preset(spec) if isinstance(spec, str) else spec
     if not isinstance(params, SpineParams):
@@ -211,6 +235,11 @@ def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) ->
         )
     if head_offset is not None:
         check_in_range("head_offset", head_offset, *HEAD_OFFSET_RANGE, "deg")
+    if age_months is None:
+        age = preset_age(spec) if isinstance(spec, str) else ADULT_MONTHS
+    else:
+        age = check_in_range("age_months", age_months, 0.0, ADULT_MONTHS, "months")
+    size, head_size = spine_scale(age), head_scale(age)
     chain = _chain()
     deltas = (
         -params.cervical_lordosis * chain.weights["cervical"]
@@ -221,9 +250,10 @@ def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) ->
     upper_tilt = ss + np.cumsum(deltas)  # forward lean of each element's upper plate normal, deg
     lower_tilt = upper_tilt - deltas
     mid = np.radians((upper_tilt + lower_tilt) / 2.0)
-    steps = chain.heights[:, None] * np.column_stack([np.sin(mid), np.cos(mid)])
+    steps = size * chain.heights[:, None] * np.column_stack([np.sin(mid), np.cos(mid)])
 
-    radius = value("geometry", "pelvic_radius")
+    adult_radius = value("geometry", "pelvic_radius")
+    radius = size * adult_radius
     pt = np.radians(params.pelvic_tilt)
     s1_mid = radius * np.array([-np.sin(pt), np.cos(pt)])
     tops = s1_mid + np.cumsum(steps, axis=0)
@@ -234,17 +264,20 @@ def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) ->
         along = np.column_stack([np.cos(t), -np.sin(t)]) * (depth[:, None] / 2.0)
         return np.stack([centres + along, centres - along], axis=1)  # anterior, posterior
 
-    lo = plate(bottoms, lower_tilt, chain.depths)
-    hi = plate(tops, upper_tilt, chain.depths)
+    lo = plate(bottoms, lower_tilt, size * chain.depths)
+    hi = plate(tops, upper_tilt, size * chain.depths)
     corners = np.stack([lo[:, 0], lo[:, 1], hi[:, 1], hi[:, 0]], axis=1)[::-1]  # top to bottom
     names = chain.names[::-1]
     is_body = np.array([n.count("-") == 0 for n in names])
     disc_names = tuple(n for n in names if "-" in n)
 
-    sacrum_depth = value("segments", "sacrum", "depth")
+    adult_sacrum_depth = value("segments", "sacrum", "depth")
+    sacrum_depth = size * adult_sacrum_depth
     s1_plate = _place(np.array([[-sacrum_depth / 2, 0.0], [sacrum_depth / 2, 0.0]]), s1_mid, ss)
     offset = calibrated_head_offset() if head_offset is None else float(head_offset)
     skull_local, marks_local = outlines.skull()
+    skull_local = head_size * skull_local
+    marks_local = {k: head_size * v for k, v in marks_local.items()}
     head_tilt = upper_tilt[-1] - offset
     skull_world = _place(skull_local, tops[-1], head_tilt)
     marks = {k: _frozen(_place(v[None, :], tops[-1], head_tilt)[0]) for k, v in marks_local.items()}
@@ -259,11 +292,16 @@ def build_spine(spec: SpineParams | str, *, head_offset: float | None = None) ->
         disc_corners=_frozen(corners[~is_body]),
         s1_endplate=_frozen(s1_plate),
         hip_axis=_frozen(np.zeros(2)),
-        sacrum=_frozen(_place(outlines.sacrum(sacrum_depth), s1_mid, ss)),
-        pelvis=_frozen(_place(outlines.innominate(radius), np.zeros(2), pelvis_axis_tilt)),
-        femoral_head=_frozen(outlines.circle(value("geometry", "femoral_head_radius"))),
+        sacrum=_frozen(_place(size * outlines.sacrum(adult_sacrum_depth), s1_mid, ss)),
+        pelvis=_frozen(
+            _place(size * outlines.innominate(adult_radius), np.zeros(2), pelvis_axis_tilt)
+        ),
+        femoral_head=_frozen(outlines.circle(size * value("geometry", "femoral_head_radius"))),
         skull=_frozen(skull_world),
         landmarks=MappingProxyType(marks),
+        age_months=float(age),
+        scale=size,
+        head_scale=head_size,
     )
 
 
