@@ -116,18 +116,13 @@ def test_answer_b_quiet_and_deepest_breath():
     depth_ratio = LIMITS["breath_depth"][1] / SupineParams().breath_depth  # 16 / 3
     assert 0.8 < ratio / depth_ratio < 1.4, "to first order the chin follows the extension"
     assert quiet[2] < 0 and deepest[2] < 0, "every variant tucks the chin"
-    heights = list(range(0, 151, 10))
-    gaps = lx.head_gaps(heights, SupineParams(breath_depth=LIMITS["breath_depth"][1]))
-    out = [h for h, g in zip(heights, gaps, strict=True) if g < -lx.HEAD_GAP_TOLERANCE]
-    assert out == [150]
     says(
         answers()[1],
         f"by {-quiet[0]:.1f}° (spread {-quiet[2]:.1f} to {-quiet[1]:.1f}°)",
         f"by {-deepest[0]:.1f}° (spread {-deepest[2]:.1f} to {-deepest[1]:.1f}°)",
         f"about {ratio:.1f} times as much for {depth_ratio:.1f} times the extension",
         f"about {deepest[2] - deepest[1]:.0f}° wide",
-        "pillow of 150 mm",
-        f"{-gaps[-1]:.1f} mm inside the pillow",
+        "known gap",
     )
 
 
