@@ -79,10 +79,12 @@ SANDBOXES: tuple[Sandbox, ...] = (
     Sandbox(
         "breath-and-lying.ipynb",
         "The breath and the lying body",
-        "the breath cycle against time; the lying model's poses and how its readouts depend "
-        "on its assumptions",
+        "the breath model against time in its three modes and across a tempo change; the lying "
+        "model's key poses; how the chin and the pelvis depend on pillow, lift size, breath "
+        "depth, neck shares and legs, with the model's spread and its known gaps; how the "
+        "animator blends the key poses",
         ("02", "03"),
-        "planned",
+        "ready",
     ),
     Sandbox(
         "discs.ipynb",
@@ -103,9 +105,18 @@ SANDBOXES: tuple[Sandbox, ...] = (
     Sandbox(
         "practice-journal.ipynb",
         "Practice journal",
-        "a place to record your own practice sessions",
+        "your own journal: where it is kept, its table and trends, CSV export and import, "
+        "how to back it up or delete it",
         ("07",),
-        "planned",
+        "ready",
+    ),
+    Sandbox(
+        "practice.ipynb",
+        "Practice app",
+        "the session player and its check-in with no code showing; open it as an app with "
+        "`uv run voila notebooks/practice.ipynb`",
+        ("07",),
+        "ready",
     ),
 )
 
