@@ -22,8 +22,10 @@ Teaching model. Assumptions (also stated in lesson 02):
 - **The low back settles.** Where a round or flat low back would dip below the bed (the skin
   behind L1-L5 below the line of the buttocks and the upper back), the lumbar joints extend,
   in proportion to their ranges, just enough for it to touch at rest; the lift then adds to
-  that shape. The extension is capped so that the full lift keeps every lumbar joint in range
-  (the newborn reaches the cap and still dips about 2 mm).
+  that shape. The extension is capped so that the full lift keeps every lumbar joint in range.
+  Where the cap leaves the skin below the bed (the newborn with straight legs, about 3 mm),
+  the tissue behind L1-L5 is pressed up by the bed, by at most
+  ``low_back_tissue_compression`` (a tenth) of its thickness.
 - **Waist lift** adds lumbar lordosis: ``lift * lift_range`` deg, spread over the lumbar discs
   as in the standing spine. No supine range is published; the default is a little less than
   the 10.8 deg increase measured at maximal forward pelvic tilt standing (Levine & Whittle
@@ -35,10 +37,24 @@ Teaching model. Assumptions (also stated in lesson 02):
 - The body rests on soft tissue (:mod:`widgets.model.supine_contact`): the buttocks and the
   upper back touch the bed, the back of the head touches the pillow; the neck and the top of
   the upper back (skull-C1 to T3-T4) spread the head's bend over their joints in proportion
-  to their ranges of motion. With a deep breath and a pillow of 110 mm or more the head can be
-  out of that chain's reach and stays below the pillow top (an open gap); and every joint stays
-  within its range of motion of standing
-  (:mod:`widgets.model.supine_joints`). The pose lists the joints at a limit.
+  to their ranges of motion; then the trunk is rested again (the bend at T1-T3 can lift the top
+  of the upper back off the bed), and the head settled again, until both hold. Every joint
+  stays within its range of motion of standing (:mod:`widgets.model.supine_joints`); the pose
+  lists the joints at a limit.
+- **A pillow the neck cannot reach props the shoulders.** With a high pillow (110 mm or more)
+  the neck can run out of reach: at full flexion the back of the skull rises no further, and
+  a deep breath or the lift lowers the neck's base. A person lying like that slides the pillow
+  under their shoulders. So when, at any corner of the lift and breath settings (0 or 1 of
+  each), the head would stay more than ``REACH_TOLERANCE`` below the pillow top, the pillow
+  reaches under the upper back to T4 for every pose of those settings: under the skin behind
+  T1-T4 is the pillow top (its full height), under the rest of the upper back and the
+  buttocks the bed; the trunk rests where it touches them, and the neck settles the head onto
+  the pillow from there. The trunk then tilts up
+  toward the head (12-14 deg for the adult mean on 150 mm), which tilts the pelvis forward and
+  lifts the waist with it; a round or flat low back that rested on the bed without the prop
+  sags back onto it (the lumbar joints flex, within their ranges). :attr:`SupinePose.prop`
+  says when the pillow props the shoulders. The switch is abrupt (a real pillow's soft edge
+  would make it gradual).
 - The chin angle lying down has never been measured per breath or lift: :func:`chin_range`
   gives the model's value with its spread over other neck shares and tissue thicknesses.
 - The frame is the bed's: x along the bed (the head at negative x), y up from the mattress, mm.
@@ -52,7 +68,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -63,6 +79,7 @@ from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
 from widgets.model.supine_contact import (
     HEAD_CHAIN,
+    PROPPED,
     Tissue,
     back_skin,
     buttocks,
@@ -71,13 +88,14 @@ from widgets.model.supine_contact import (
     rest_transform,
     scalp,
     settle_head,
+    support,
     upper_back,
 )
 from widgets.model.supine_joints import (
     JOINTS,
     LIMIT_TOLERANCE,
     UPPER_BACK,
-    bend,
+    bend_many,
     joint_angles,
     joint_limits,
     rom,
@@ -180,6 +198,9 @@ class SupinePose:
         Change of every joint from its standing angle, deg (extension positive).
     limits : tuple of str
         Joints at (or beyond) their limit (:func:`widgets.model.supine_joints.joint_limits`).
+    prop : float
+        Height of the pillow under the shoulders (under the skin behind T1-T4), mm: 0 when
+        the upper back rests on the bed, the pillow's height when the pillow props it.
     """
 
     geometry: SpineGeometry
@@ -192,6 +213,7 @@ class SupinePose:
     contacts: MappingProxyType[str, float]
     joints: MappingProxyType[str, float]
     limits: tuple[str, ...]
+    prop: float = 0.0
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -303,9 +325,7 @@ LUMBAR: tuple[str, ...] = JOINTS[JOINTS.index("L1-L2") :]
 def _spread(geom: SpineGeometry, joints: tuple[str, ...], deg: float) -> SpineGeometry:
     """Extend ``joints`` by ``deg`` in all, shared in proportion to their ranges of motion."""
     total = sum(rom(j) for j in joints)
-    for j in joints:  # top down: each pivot is still where it was
-        geom = bend(geom, j, deg * rom(j) / total)
-    return geom
+    return bend_many(geom, {j: deg * rom(j) / total for j in joints})
 
 
 def _lay(
@@ -315,6 +335,7 @@ def _lay(
     settle: float,
     tissue: Tissue,
     junction: float = 0.0,
+    prop: float = 0.0,
 ) -> SpineGeometry:
     """Lay the spine on the bed and rest it on the buttocks and the upper back.
 
@@ -322,13 +343,14 @@ def _lay(
     joints extend by ``breath_deg``; the lumbar joints by
     ``settle`` (the low back settling onto the bed); ``junction`` extends the upper back
     (T1-T2 to T12-L1) further, for :func:`upper_back_gap` only. All spread by range of motion.
+    ``prop`` (mm) is the height of the pillow under the shoulders (0: the upper back on the bed).
     """
     geom = _move(build_spine(pose_params(params, lift, 0.0)), 90.0, np.zeros(2))
     geom = _spread(geom, THORACIC, breath_deg)
     if junction:
         geom = _spread(geom, UPPER_BACK, junction)
     geom = _spread(geom, LUMBAR, settle)
-    angle, up = rest_transform(geom, tissue)
+    angle, up = rest_transform(geom, tissue, prop)
     return _move(geom, angle, np.array([0.0, up]))
 
 
@@ -349,24 +371,54 @@ def _settle_limit(spine: str, legs: str) -> float:
 
 
 @cache
-def _settling(spine: str, legs: str, breath_deg: float, tissue: Tissue) -> float:
+def _flex_limit(spine: str, legs: str) -> float:
+    """Largest lumbar flexion (deg, positive) that keeps every lumbar joint in range at rest."""
+    change = joint_angles(build_spine(pose_params(SupineParams(spine=spine, legs=legs), 0, 0)))
+    standing = _standing_joints(spine)
+    total = sum(rom(j) for j in LUMBAR)
+    limits = joint_limits()
+    return min((limits[j] + (change[j] - standing[j])) * total / rom(j) for j in LUMBAR)
+
+
+#: Height (mm) of the low back's skin above the bed below which it counts as touching.
+TOUCH = 0.5
+
+
+def _touches(spine: str, legs: str, breath_deg: float, tissue: Tissue) -> bool:
+    """Whether the low back rests on the bed at rest without a pillow under the shoulders."""
+    params = SupineParams(spine=spine, legs=legs)
+    settle = _settling(spine, legs, breath_deg, tissue, 0.0)
+    return _low_back(_lay(params, 0.0, breath_deg, settle, tissue), tissue) < TOUCH
+
+
+@cache
+def _settling(spine: str, legs: str, breath_deg: float, tissue: Tissue, prop: float) -> float:
     """Lumbar extension (deg) that brings a round or flat low back down onto the bed.
 
     0 when the skin behind L1 ... L5 already clears the bed; otherwise the smallest extension
-    that makes it touch (at rest, lift 0), capped by the lumbar joints' ranges.
+    that makes it touch (at rest, lift 0), capped by the lumbar joints' ranges. When the
+    pillow props the shoulders (``prop`` > 0 mm) and the low back settled without it, the
+    raised low back (one that touched without the prop) sags back onto the bed instead: a
+    flexion (negative), capped likewise.
     """
     params = SupineParams(spine=spine, legs=legs)
 
     def height(e: float) -> float:
-        return _low_back(_lay(params, 0.0, breath_deg, e, tissue), tissue)
+        return _low_back(_lay(params, 0.0, breath_deg, e, tissue, prop=prop), tissue)
 
     lo, f_lo = 0.0, height(0.0)
     if f_lo >= 0.0:
-        return 0.0
-    hi = max(_settle_limit(spine, legs), 0.0)
-    f_hi = height(hi)
-    if f_hi <= 0.0:
-        return hi
+        if prop <= 0.0 or not _touches(spine, legs, breath_deg, tissue):
+            return 0.0
+        hi = -max(_flex_limit(spine, legs), 0.0)
+        f_hi = height(hi)
+        if f_hi >= 0.0:
+            return hi
+    else:
+        hi = max(_settle_limit(spine, legs), 0.0)
+        f_hi = height(hi)
+        if f_hi <= 0.0:
+            return hi
     mid = lo
     for _ in range(40):  # Illinois regula falsi on the low-back height, mm
         mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)
@@ -379,7 +431,7 @@ def _settling(spine: str, legs: str, breath_deg: float, tissue: Tissue) -> float
         else:
             lo, f_lo = mid, f_mid
             f_hi /= 2.0
-    return max(mid, 0.0) if f_mid >= 0.0 else mid
+    return mid
 
 
 def upper_back_gap(spine: str, legs: str) -> float:
@@ -403,7 +455,7 @@ def _junction(spine: str, legs: str, tissue: Tissue) -> float:
     """Upper-back extension (deg) that gives the resting pelvis its target tilt (bisection)."""
     target = resting_pelvic_tilt(spine, legs)
     params = SupineParams(spine=spine, legs=legs)
-    settle = _settling(spine, legs, 0.0, tissue)
+    settle = _settling(spine, legs, 0.0, tissue, 0.0)
 
     def error(j: float) -> float:
         geom = _lay(params, 0.0, 0.0, settle, tissue, junction=j)
@@ -426,26 +478,83 @@ def _standing_joints(spine: str) -> MappingProxyType[str, float]:
     return MappingProxyType(joint_angles(build_spine(spine)))
 
 
+#: Largest shortfall (mm) of the head below the pillow top that still counts as resting on it.
+REACH_TOLERANCE = 0.25
+#: Corners of the lift and breath fractions, checked for the head's reach (worst first).
+_CORNERS: tuple[tuple[float, float], ...] = ((1.0, 1.0), (0.0, 1.0), (1.0, 0.0), (0.0, 0.0))
+
+
+@lru_cache(maxsize=1024)
+def _settled(
+    params: SupineParams, lift: float, breath: float, tissue: Tissue, neck: str, prop: float
+) -> SpineGeometry:
+    """The settled pose's geometry, mm.
+
+    The trunk rests on the bed (and on a pillow ``prop`` mm high under the shoulders), the
+    head on the pillow top; then the trunk rests again, and so on until both hold.
+    """
+    breath_deg = breath * params.breath_depth
+    settle = _settling(params.spine, params.legs, breath_deg, tissue, prop)
+    geom = _lay(params, lift, breath_deg, settle, tissue, prop=prop)
+    standing = _standing_joints(params.spine)
+    shares = neck_shares(neck)
+    for _ in range(4):
+        before = joint_angles(geom)
+        start = {j: before[j] - standing[j] for j in HEAD_CHAIN}
+        geom, _bend = settle_head(geom, tissue, params.pillow, shares, start)
+        # the head's bend at T1-T3 can lift the top of the upper back off what it rested on
+        angle, up = rest_transform(geom, tissue, prop)
+        if abs(angle) < 1e-4 and abs(up) < 0.01:
+            break
+        geom = _move(geom, angle, np.array([0.0, up]))
+    return geom
+
+
+def _head_gap(geom: SpineGeometry, tissue: Tissue, pillow: float) -> float:
+    return float(scalp(geom, tissue)[:, 1].min()) - pillow
+
+
+@lru_cache(maxsize=256)
+def _prop(params: SupineParams, tissue: Tissue, neck: str) -> float:
+    """Height (mm) of the pillow under the shoulders: 0, or the pillow's when out of reach.
+
+    The pillow props the upper back when, at any corner of the lift and breath fractions,
+    the neck cannot bring the head up to the pillow top within its joint ranges.
+    """
+    if params.pillow <= 0.0:
+        return 0.0
+    for lift, breath in _CORNERS:
+        geom = _settled(params, lift, breath, tissue, neck, 0.0)
+        if _head_gap(geom, tissue, params.pillow) < -REACH_TOLERANCE:
+            return params.pillow
+    return 0.0
+
+
+def _compressed(skin: dict[str, np.ndarray], tissue: Tissue) -> dict[str, np.ndarray]:
+    """The back's skin with the tissue behind L1-L5 pressed up by the bed, mm.
+
+    Where the skin behind the lumbar bodies would lie below the bed, the tissue there is
+    compressed by up to ``low_back_tissue_compression`` of its thickness (a ``supine.csv``
+    row); a dip deeper than that stays below the bed by the rest.
+    """
+    bound = _supine("low_back_tissue_compression") * tissue.back
+    lumbar = np.array(skin["lumbar"])
+    y = lumbar[:, 1]
+    lumbar[:, 1] = np.where(y < 0.0, np.minimum(0.0, y + bound), y)
+    return {**skin, "lumbar": lumbar}
+
+
 def _pose(
     params: SupineParams, lift: float, breath: float, tissue: Tissue, neck: str
 ) -> SupinePose:
-    breath_deg = breath * params.breath_depth
-    settle = _settling(params.spine, params.legs, breath_deg, tissue)
-    geom = _lay(params, lift, breath_deg, settle, tissue)
+    prop = _prop(params, tissue, neck)
+    geom = _settled(params, lift, breath, tissue, neck, prop)
     standing = _standing_joints(params.spine)
-    before = joint_angles(geom)
-    geom, _bend = settle_head(
-        geom,
-        tissue,
-        params.pillow,
-        neck_shares(neck),
-        {j: before[j] - standing[j] for j in HEAD_CHAIN},
-    )
     after = joint_angles(geom)
     joints = {j: after[j] - standing[j] for j in JOINTS}
     limits = joint_limits()
     at_limit = tuple(j for j in JOINTS if abs(joints[j]) >= limits[j] - LIMIT_TOLERANCE)
-    skin = back_skin(geom, tissue)
+    skin = _compressed(back_skin(geom, tissue), tissue)
     seat = buttocks(geom, tissue)
     outlines = {
         "buttocks": seat,
@@ -458,6 +567,7 @@ def _pose(
     )
     head = outlines["scalp"]
     contact_x = float(head[np.argmin(head[:, 1]), 0])
+    edge = float(skin["thoracic"][len(PROPPED) - 1, 0]) if prop > 0.0 else None
     readouts = {
         "pelvic_tilt": measure.pelvic_tilt(geom, HEADWARD),
         "waist_height": float(skin["lumbar"][2, 1]),
@@ -466,9 +576,9 @@ def _pose(
     }
     contacts = {
         "buttocks": float(seat[:, 1].min()),
-        "upper back": float(outlines["upper back"][:, 1].min()),
+        "upper back": float((outlines["upper back"][:, 1] - support(prop)).min()),
         "head": float(head[:, 1].min()) - params.pillow,
-        "low back": _low_back(geom, tissue),
+        "low back": float(skin["lumbar"][:, 1].min()),
     }
     return SupinePose(
         geometry=geom,
@@ -476,11 +586,12 @@ def _pose(
         front_surface=_frozen(_front_points(geom, breath)[::-1]),
         legs=_frozen(_legs(geom, params.legs)),
         tissue=MappingProxyType({k: _frozen(v) for k, v in outlines.items()}),
-        pillow=_frozen(pillow_block(params.pillow, contact_x)),
+        pillow=_frozen(pillow_block(params.pillow, contact_x, edge)),
         readouts=MappingProxyType(readouts),
         contacts=MappingProxyType(contacts),
         joints=MappingProxyType(joints),
         limits=at_limit,
+        prop=prop,
     )
 
 

@@ -9,10 +9,12 @@ Assumptions:
   T1-T12 bodies to the skin ``back_tissue_thickness`` behind them: spinous processes,
   muscles, shoulder blades) and the **scalp** (the skull outline pushed out by
   ``scalp_tissue_thickness``). Thicknesses are rows of ``supine.csv``; they stand for the
-  tissue as it is pressed under body weight, and the model does not squash them further.
+  tissue as it is pressed under body weight, and the model does not squash them further
+  (except behind the low back: see :mod:`widgets.model.supine`).
 - The trunk is rigid for a given set of joint angles and rests on the buttocks and the upper
   back: the one line touching both outlines from below becomes the bed (y = 0). Both then
-  touch it, whatever the angles.
+  touch it, whatever the angles. When the pillow props the shoulders (:func:`support`), the
+  upper back behind T1-T4 rests on the pillow top instead, the buttocks still on the bed.
 - The head rests on a pillow, a block ``pillow`` mm high and ``pillow_length`` long. The neck
   bends until the scalp touches its top; the bend is shared between the neck joints in
   given proportions (by default in proportion to each joint's range of motion), and stops
@@ -30,7 +32,7 @@ import numpy as np
 
 from widgets.data import value
 from widgets.model.spine import SpineGeometry
-from widgets.model.supine_joints import JOINTS, NECK, bend, joint_limits, pivot, rotate
+from widgets.model.supine_joints import JOINTS, NECK, bend_many, joint_limits, pivot, rotate
 from widgets.validation import check_in_range
 
 #: Joints that carry the head onto the pillow: the neck (skull to C7-T1) and the top of the
@@ -138,15 +140,25 @@ def scalp(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
     return _offset(geom.skull, tissue.scalp)
 
 
-def rest_transform(geom: SpineGeometry, tissue: Tissue) -> tuple[float, float]:
-    """Rotation (deg, about the origin) and lift (mm) that set the trunk on the bed.
+#: Levels of the upper back that lie on the pillow when it props the shoulders, top down.
+PROPPED: tuple[str, ...] = ("T1", "T2", "T3", "T4")
 
-    ``geom`` must already lie roughly along the bed, head at negative x. Rotating it by the
-    angle and then raising it by the lift makes the buttocks and the upper back both touch
-    y = 0: the edge of the lower convex hull of the two outlines that joins them becomes
-    the bed.
+
+def support(prop: float) -> np.ndarray:
+    """Height (mm) of what each point of :func:`upper_back`'s outline rests on.
+
+    ``prop`` (mm) under the skin and bodies of :data:`PROPPED` (the pillow pulled under the
+    shoulders), 0 (the bed) under the rest.
     """
-    a, b = buttocks(geom, tissue), upper_back(geom, tissue)
+    levels = [f"T{i}" for i in range(1, 13)]
+    on_pillow = np.array([lvl in PROPPED for lvl in levels])
+    mask = np.concatenate([on_pillow, on_pillow[::-1]])  # bodies top down, then skin bottom up
+    out: np.ndarray = np.where(mask, float(prop), 0.0)
+    return out
+
+
+def _bridge(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """Rotation (deg) and lift (mm) putting the lower bridge of outlines ``b``, ``a`` on y = 0."""
     pts = np.vstack([b, a])
     owner = np.r_[np.zeros(len(b), bool), np.ones(len(a), bool)]  # True: buttocks
     order = np.lexsort((pts[:, 1], pts[:, 0]))
@@ -163,6 +175,52 @@ def rest_transform(geom: SpineGeometry, tissue: Tissue) -> tuple[float, float]:
     p, q = pts[bridge[0]], pts[bridge[1]]
     angle = -math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
     return angle, -float(rotate(p, np.zeros(2), angle)[1])
+
+
+def rest_transform(geom: SpineGeometry, tissue: Tissue, prop: float = 0.0) -> tuple[float, float]:
+    """Rotation (deg, about the origin) and lift (mm) that set the trunk on the bed.
+
+    ``geom`` must already lie roughly along the bed, head at negative x. Rotating it by the
+    angle and then raising it by the lift makes the buttocks touch y = 0 and the upper back
+    touch what it rests on (:func:`support`: the bed, and with ``prop`` > 0 mm the pillow
+    under :data:`PROPPED`); with no prop, the edge of the lower convex hull of the two
+    outlines that joins them becomes the bed.
+    """
+    a, b = buttocks(geom, tissue), upper_back(geom, tissue)
+    angle, up = _bridge(a, b)
+    if prop <= 0.0:
+        return angle, up
+    under = support(prop)
+
+    def gap(deg: float) -> float:
+        """Clearance of the upper back over its support when the buttocks touch the bed."""
+        return float(
+            (rotate(b, np.zeros(2), deg)[:, 1] - under).min()
+            - rotate(a, np.zeros(2), deg)[:, 1].min()
+        )
+
+    # turning clockwise (negative) raises the head end; the root is between these two
+    lo, f_lo = angle, gap(angle)
+    if f_lo >= 0.0:
+        return angle, up
+    hi = angle - 5.0
+    f_hi = gap(hi)
+    while f_hi < 0.0:
+        lo, f_lo, hi = hi, f_hi, hi - 5.0
+        f_hi = gap(hi)
+    mid = lo
+    for _ in range(60):  # Illinois regula falsi on the clearance, mm
+        mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)
+        f_mid = gap(mid)
+        if abs(f_mid) < 1e-4:
+            break
+        if np.sign(f_mid) == np.sign(f_hi):
+            hi, f_hi = mid, f_mid
+            f_lo /= 2.0
+        else:
+            lo, f_lo = mid, f_mid
+            f_hi /= 2.0
+    return mid, -float(rotate(a, np.zeros(2), mid)[:, 1].min())
 
 
 def neck_shares(variant: str = "rom") -> dict[str, float]:
@@ -204,18 +262,27 @@ def settle_head(
     low = max((-limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
     pivots = {j: pivot(geom, j) for j in HEAD_CHAIN}
     skin = scalp(geom, tissue)
+    total = sum(shares[j] for j in HEAD_CHAIN)
 
     def lowest(b: np.ndarray) -> np.ndarray:
-        """Lowest scalp height above the pillow top for each bend in ``b`` (deg), mm."""
+        """Lowest scalp height above the pillow top for each bend in ``b`` (deg), mm.
+
+        The turns about each joint's (unmoved) centre, top down, add up to one turn by the
+        whole bend plus a shift: the shift is where the turns take the origin.
+        """
         b = np.asarray(b, dtype=float)
-        pts = np.broadcast_to(skin, (*b.shape, *skin.shape))
+        shift = np.zeros((*b.shape, 2))
         for j in HEAD_CHAIN:  # top down, each about its own unmoved pivot
             a = np.radians(shares[j] * b)[..., None]
             c, s = np.cos(a), np.sin(a)
-            d = pts - pivots[j]
-            pts = np.stack([c * d[..., 0] - s * d[..., 1], s * d[..., 0] + c * d[..., 1]], -1)
-            pts = pts + pivots[j]
-        out: np.ndarray = pts[..., 1].min(axis=-1) - pillow
+            d = shift - pivots[j]
+            shift = np.concatenate(
+                [c * d[..., :1] - s * d[..., 1:], s * d[..., :1] + c * d[..., 1:]], -1
+            )
+            shift = shift + pivots[j]
+        turn = np.radians(total * b)[..., None]
+        y = np.sin(turn) * skin[:, 0] + np.cos(turn) * skin[:, 1] + shift[..., 1:]
+        out: np.ndarray = y.min(axis=-1) - pillow
         return out
 
     grid = np.linspace(low, high, 81)
@@ -240,17 +307,17 @@ def settle_head(
                 lo, f_lo = mid, f_mid
                 f_hi /= 2.0
         bend_deg = mid
-    out = geom
-    for j in HEAD_CHAIN:
-        out = bend(out, j, shares[j] * bend_deg)
-    return out, bend_deg
+    return bend_many(geom, {j: shares[j] * bend_deg for j in HEAD_CHAIN}), bend_deg
 
 
-def pillow_block(pillow: float, contact_x: float) -> np.ndarray:
+def pillow_block(pillow: float, contact_x: float, edge_x: float | None = None) -> np.ndarray:
     """Closed outline of the pillow (4 corners), mm, centred a little headward of the contact.
 
-    Zero height gives a flat outline on the bed.
+    ``edge_x`` (mm), when given, is where the pillow propping the shoulders ends toward the
+    feet (under the skin behind the lowest of :data:`PROPPED`). Zero height gives a flat
+    outline on the bed.
     """
     length = _supine("pillow_length")
     x0 = contact_x - 0.6 * length
-    return np.array([[x0, 0.0], [x0 + length, 0.0], [x0 + length, pillow], [x0, pillow]])
+    x1 = x0 + length if edge_x is None else edge_x
+    return np.array([[x0, 0.0], [x1, 0.0], [x1, pillow], [x0, pillow]])

@@ -120,6 +120,52 @@ def bend(geom: SpineGeometry, joint: str, deg: float) -> SpineGeometry:
     )
 
 
+def bend_many(geom: SpineGeometry, bends: dict[str, float]) -> SpineGeometry:
+    """Bend several joints at once (deg each, extension positive): as :func:`bend` top down.
+
+    Bent top down, no joint's centre has moved when its turn comes, so every centre is
+    taken from ``geom`` and the geometry is built once.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` or a joint is not in :data:`JOINTS`.
+    """
+    check_instance("geom", geom, SpineGeometry, "a SpineGeometry")
+    for joint in bends:
+        check_choice("joint", joint, JOINTS)
+    names = list(geom.landmarks)
+    bodies = np.array(geom.body_corners)
+    discs = np.array(geom.disc_corners)
+    skull = np.array(geom.skull)
+    marks = np.array([geom.landmarks[k] for k in names])
+    below = _below(geom.disc_names)
+    for joint in sorted(bends, key=JOINTS.index):  # top down
+        deg = bends[joint]
+        if deg == 0.0:
+            continue
+        centre = pivot(geom, joint)
+        upper = joint.split("-")[0]
+        top = 0 if upper == "C0" else LEVELS.index(upper) + 1  # bodies [0, top) turn
+        bodies[:top] = rotate(bodies[:top], centre, deg)
+        whole = below < top
+        discs[whole] = rotate(discs[whole], centre, deg)
+        if joint in geom.disc_names:
+            k = geom.disc_names.index(joint)
+            discs[k, 2:] = rotate(discs[k, 2:], centre, deg)
+        skull = rotate(skull, centre, deg)
+        marks = rotate(marks, centre, deg)
+    return replace(
+        geom,
+        body_corners=_frozen(bodies),
+        disc_corners=_frozen(discs),
+        skull=_frozen(skull),
+        landmarks=MappingProxyType(
+            {k: _frozen(point) for k, point in zip(names, marks, strict=True)}
+        ),
+    )
+
+
 @cache
 def _below(discs: tuple[str, ...]) -> np.ndarray:
     """Index in ``LEVELS`` of the body below each of ``discs`` (S1 counts as past the end)."""
