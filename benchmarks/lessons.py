@@ -10,7 +10,8 @@ script checks which ``widgets`` a kernel imports and prints it.
 
 What is measured. The lessons are those of the course map (``widgets.content.course_map``)
 whose notebook exists in ``<root>/lessons/``, so a new lesson is measured as soon as its
-notebook is there. One private JupyterLab server (``tests/browser/server.py``), one headless
+notebook is there, then every exploration notebook in ``<root>/notebooks/``.
+One private JupyterLab server (``tests/browser/server.py``), one headless
 Chromium (``/usr/bin/chromium`` or ``$GENTLE_SPINE_CHROMIUM``), light theme, viewport
 1280 x 900 px, JupyterLab's default settings otherwise. Each lesson is opened twice, each
 time in a fresh browser context (empty cache: the widgets' JavaScript is fetched as on a
@@ -130,7 +131,10 @@ print(json.dumps([[lesson.number, lesson.title, lesson.file] for lesson in LESSO
 
 
 def lessons_present(root: Path, pythonpath: str) -> list[LessonFile]:
-    """Course-map lessons with a notebook in ``root/lessons``, in course order.
+    """Course-map lessons present in ``root/lessons``, then the exploration notebooks.
+
+    Lessons come in course order; the notebooks of ``root/notebooks`` follow, each "numbered"
+    by its file name's stem.
 
     The course map is read from ``root``'s own ``widgets`` (the one the kernels import), in a
     separate Python process.
@@ -148,7 +152,13 @@ def lessons_present(root: Path, pythonpath: str) -> list[LessonFile]:
         LessonFile(number, title, root / "lessons" / file)
         for number, title, file in json.loads(done.stdout)
     ]
-    return [lesson for lesson in found if lesson.path.is_file()]
+    lessons = [lesson for lesson in found if lesson.path.is_file()]
+    # The exploration notebooks come after the lessons, numbered by their file name.
+    sandboxes = [
+        LessonFile(path.stem, path.stem, path)
+        for path in sorted((root / "notebooks").glob("*.ipynb"))
+    ]
+    return lessons + sandboxes
 
 
 def code_cells(path: Path) -> list[tuple[int, str]]:
@@ -474,7 +484,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=1, help="how many times to measure all")
     parser.add_argument("--root", type=Path, default=ROOT, help="checkout to measure")
-    parser.add_argument("--lessons", nargs="*", help="lesson numbers (default: all present)")
+    parser.add_argument(
+        "--lessons",
+        nargs="*",
+        help="lesson numbers or notebook stems, e.g. 04 discs (default: all present)",
+    )
     parser.add_argument("--json", type=Path, default=RESULTS / "lessons.json")
     args = parser.parse_args()
     root = args.root.resolve()
