@@ -14,10 +14,10 @@ import numpy as np
 import plotly.graph_objects as go
 from IPython.display import display
 
+from widgets.figures.supine_scene import pose_points, scene_payload
 from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout
 from widgets.model.breath import BreathPattern, profile
 from widgets.model.supine import SupineParams, key_poses
-from widgets.views.breath_lift_scene import pose_points, scene_payload
 
 INTERVAL_MS = 16  # Play's step interval, ms
 scene = scene_payload(key_poses(SupineParams()))

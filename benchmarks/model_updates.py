@@ -11,9 +11,9 @@ import json
 import statistics
 import time
 
+from widgets.figures.supine_scene import scene_payload
 from widgets.model.supine import SupineParams, key_poses
 from widgets.views.breath_lift import BreathLiftAnimator
-from widgets.views.breath_lift_scene import scene_payload
 
 
 def timed(fn, repeats: int = 20) -> list[float]:

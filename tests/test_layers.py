@@ -81,7 +81,7 @@ def test_imports_go_downward(module):
 
 @pytest.mark.parametrize("module", sorted(m for m in MODULES if part_of(m) == "views"))
 def test_no_view_imports_another_view(module):
-    # A view's own helpers share its name: breath_lift_scene serialises for breath_lift.
+    # A view's own helpers share its name: breath_lift_teacher_panel belongs to breath_lift.
     own = module.rsplit(".", 1)[-1]
     for target, _ in GRAPH[module]:
         if part_of(target) == "views" and target != "widgets.views":

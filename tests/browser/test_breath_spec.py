@@ -1,7 +1,7 @@
 """One breath spec: the functions the animator's ES module exports equal the Python reference.
 
 ``widgets.model.breath`` (the breath cycle, the lift per mode) and
-``widgets.views.breath_lift_scene`` (the key-pose interpolation) are the reference; the ES
+``widgets.figures.supine_scene`` (the key-pose interpolation) are the reference; the ES
 module (``breath_cycle.js``, the breath cycle every pacing view shares, then ``breath_lift.js``,
 joined as ``BreathLiftAnimator._esm`` serves them) is imported as is into a blank page of headless Chromium (no JupyterLab) and both sides
 are evaluated on the same property-based cases, to 1e-9.
@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from widgets.figures.supine_scene import interpolate, pose_points, scene_payload
 from widgets.model.breath import (
     EXHALE_RATIO_RANGE,
     HOLD_RANGE,
@@ -38,7 +39,6 @@ from widgets.model.breath import (
 )
 from widgets.model.supine import READOUTS, SupineParams, key_poses
 from widgets.views.breath_lift import BreathLiftAnimator
-from widgets.views.breath_lift_scene import interpolate, pose_points, scene_payload
 
 pytestmark = pytest.mark.browser
 

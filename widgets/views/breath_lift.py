@@ -16,6 +16,7 @@ from typing import Any
 import anywidget
 import traitlets
 
+from widgets.figures.supine_scene import scene_payload
 from widgets.model.breath import (
     EXHALE_RATIO_RANGE,
     HOLD_RANGE,
@@ -35,7 +36,6 @@ from widgets.validation import (
     check_keywords,
     checked_trait,
 )
-from widgets.views.breath_lift_scene import scene_payload
 
 #: Playback speeds offered (slow motion), as multiples of real time, with their labels.
 SPEEDS: dict[float, str] = {0.25: "¼× (slow motion)", 0.5: "½×", 1.0: "1× (real time)"}

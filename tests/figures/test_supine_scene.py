@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.bad_values import NOT_A_NUMBER, NOT_FINITE, assert_names
-from widgets.model.supine import SupineParams, key_poses
-from widgets.views.breath_lift_scene import (
+from widgets.figures.supine_scene import (
     PRECISION,
     RIGID_TOLERANCE,
     grid_cell,
@@ -19,6 +18,7 @@ from widgets.views.breath_lift_scene import (
     resample_outline,
     scene_payload,
 )
+from widgets.model.supine import SupineParams, key_poses
 
 DEFAULT = key_poses(SupineParams())
 EXTREME = key_poses(SupineParams(legs="straight", lift_range=15, breath_depth=16, pillow=0))

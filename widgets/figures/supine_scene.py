@@ -1,4 +1,4 @@
-"""Turn the lying model's key poses into a scene the animator draws in the browser.
+"""Turn the lying model's key poses into a scene that views draw in the browser.
 
 The scene is plain JSON: a list of shapes (name, kind, region, number of points) and their
 positions at every pose on the lift x breath grid. A shape that keeps its form across the
