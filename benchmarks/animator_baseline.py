@@ -21,7 +21,13 @@ from widgets.model.supine import SupineParams, key_poses
 
 INTERVAL_MS = 16  # Play's step interval, ms
 scene = scene_payload(key_poses(SupineParams()))
-COLOURS = {"skin": "#9aa5b1", "neck": "#9aa5b1", "legs": "#9aa5b1", "skull": REGION_COLOURS["bone"]}
+COLOURS = {
+    "skin": "#9aa5b1",
+    "neck": "#9aa5b1",
+    "legs": "#9aa5b1",
+    "tissue": "#c9b8a8",
+    "skull": REGION_COLOURS["bone"],
+}
 
 
 def colour(shape):
