@@ -2,9 +2,10 @@
 
 ``widgets.model.breath`` (the breath cycle, the lift per mode) and
 ``widgets.figures.supine_scene`` (the key-pose interpolation) are the reference; the ES
-module (``breath_cycle.js``, the breath cycle every pacing view shares, then ``breath_lift.js``,
-joined as ``BreathLiftAnimator._esm`` serves them) is imported as is into a blank page of headless Chromium (no JupyterLab) and both sides
-are evaluated on the same property-based cases, to 1e-9.
+module (``breath_cycle.js``, the breath cycle every pacing view shares, ``breath_figure.js``, the
+lying figure the animator and the session player draw, then ``breath_lift.js``, joined as
+``BreathLiftAnimator._esm`` serves them) is imported as is into a blank page of headless
+Chromium (no JupyterLab) and both sides are evaluated on the same property-based cases, to 1e-9.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from widgets.views.breath_lift import BreathLiftAnimator
 
 pytestmark = pytest.mark.browser
 
-MODULE = BreathLiftAnimator._esm.encode()  # breath_cycle.js + breath_lift.js, as served
+MODULE = BreathLiftAnimator._esm.encode()  # breath_cycle, breath_figure, breath_lift: as served
 TOLERANCE = 1e-9
 CASES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

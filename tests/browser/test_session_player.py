@@ -17,9 +17,12 @@ from hypothesis import strategies as st
 from widgets.journal import open_journal
 from widgets.model.breath import (
     EXHALE_RATIO_RANGE,
+    LIFT_INDEPENDENT_PERIOD_FACTOR,
+    MODES,
     TEMPO_RANGE,
     BreathPattern,
     advance,
+    lift_and_breath,
     phase_index,
     profile,
 )
@@ -48,7 +51,7 @@ def spec(browser: Any) -> Iterator[Any]:
         "async (url) => { window.spec = await import(url); return Object.keys(window.spec); }",
         url,
     )
-    assert {"planRounds", "sessionClock", "cycleBounds", "advance"} <= set(exported)
+    assert {"planRounds", "sessionClock", "cycleBounds", "advance", "lyingFigure"} <= set(exported)
     try:
         yield page
     finally:
@@ -104,6 +107,74 @@ def test_plan_and_clock_equal_the_python_model(
         assert clock["done"] == (frac == 1.0)
 
 
+# --- the figure: the animator's drawing, moved by the session's breath and lift -------------
+
+RUN_JS = """
+async ({state, samples, gap}) => {
+  // the player rendered in a blank page with a stand-in for the widget's model
+  const handlers = {};
+  const model = {
+    get: (k) => state[k],
+    set: (k, v) => { state[k] = v; for (const f of handlers[`change:${k}`] ?? []) f(); },
+    save_changes() {},
+    send() {},
+    on: (e, f) => { (handlers[e] ??= []).push(f); },
+    off() {},
+  };
+  const el = document.createElement("div");
+  document.body.append(el);
+  const cleanup = spec.default.render({ model, el });
+  const root = el.querySelector(".gs-sp");
+  const world = () => el.querySelector(".gs-sp-figure .gs-bla-world").innerHTML;
+  const out = { vertebrae: el.querySelectorAll(".gs-sp-figure .gs-bla-world polygon.gs-bla-vertebra").length };
+  out.ready = world();
+  el.querySelector(".gs-sp-start").click();
+  out.runs = [];
+  for (let k = 0; k < samples; k++) {
+    await new Promise((r) => setTimeout(r, gap));
+    const d = root.gsDebug;
+    out.runs.push({ t: d.t, lift: d.lift, breath: d.breath, world: world() });
+  }
+  el.querySelector(".gs-sp-pause").click();
+  await new Promise((r) => setTimeout(r, 50));
+  out.paused = [world()];
+  await new Promise((r) => setTimeout(r, 4 * gap));
+  out.paused.push(world());
+  cleanup();
+  el.remove();
+  return out;
+}
+"""
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_figure_is_drawn_and_moves_as_the_mode_says(
+    spec: Any, mode: str, tmp_path: Path
+) -> None:
+    """Lift and breath of the drawn figure are the breath model's for the session's time t
+    (lift_and_breath, the lift on its own rhythm in "lift-independent"); the drawing changes
+    while the session runs and stands still while it is paused."""
+    player = SessionPlayer(
+        tmp_path / "j.sqlite3", tempo=30.0, exhale_ratio=1.0, mode=mode, voice=False, tones=False
+    )
+    state = {k: v for k, v in player.get_state().items() if not k.startswith("_")}
+    got = spec.evaluate(RUN_JS, {"state": state, "samples": 8, "gap": 150})
+    assert got["vertebrae"] == 24, "the animator's figure: 24 vertebrae"
+    pattern = BreathPattern(30.0, 1.0)
+    for run in got["runs"]:
+        u = advance(0.0, run["t"], pattern)
+        lift_u = advance(0.0, run["t"], pattern, LIFT_INDEPENDENT_PERIOD_FACTOR)
+        lift, breath = lift_and_breath(mode, pattern, u, lift_u)
+        assert run["breath"] == pytest.approx(float(breath), abs=TOLERANCE)
+        assert run["lift"] == pytest.approx(float(lift), abs=TOLERANCE)
+    worlds = [run["world"] for run in got["runs"]]
+    assert len(set(worlds)) > len(worlds) // 2, "the figure moves while the session runs"
+    assert got["ready"] != worlds[-1]
+    assert got["paused"][0] == got["paused"][1], "and stands still while it is paused"
+    if mode == "breath-only":
+        assert all(run["lift"] == 0 for run in got["runs"])
+
+
 # --- a real session in JupyterLab ------------------------------------------------------------
 
 
@@ -111,6 +182,13 @@ def debug(lab: Lab) -> dict:
     return lab.page.evaluate(
         "() => { const d = document.querySelector('.gs-sp').gsDebug; "
         "return {state: d.state, t: d.t, round: d.round, channel: d.channel, cues: d.cues}; }"
+    )
+
+
+def figure(lab: Lab) -> str:
+    """The drawn figure: every shape's points and transform."""
+    return lab.page.evaluate(
+        "() => document.querySelector('.gs-sp-figure .gs-bla-world').innerHTML"
     )
 
 
@@ -135,8 +213,12 @@ def test_a_short_session_paused_resumed_and_saved(
     page.locator(".gs-sp-before select").select_option("5")
     page.locator(".gs-sp-before textarea").fill('stiff, "very"\nsecond line')
     page.locator(".gs-sp-start").click()
-    page.wait_for_timeout(900)
+    page.wait_for_timeout(300)
+    assert page.locator(".gs-sp-figure .gs-bla-world polygon.gs-bla-vertebra").count() == 24
+    early = figure(lab)
+    page.wait_for_timeout(600)
     assert debug(lab)["state"] == "running"
+    assert figure(lab) != early, "the figure moves with the breath and the lift"
     assert page.locator(".gs-sp-cue").get_attribute("aria-live") == "polite"
     assert page.locator(".gs-sp-cue").inner_text().strip() != ""
 
@@ -145,8 +227,11 @@ def test_a_short_session_paused_resumed_and_saved(
     page.wait_for_timeout(200)
     paused = debug(lab)
     assert paused["state"] == "paused"
+    still = figure(lab)
     page.wait_for_timeout(1500)
     assert debug(lab)["t"] == paused["t"], "the clock stands still while paused"
+    assert figure(lab) == still, "and so does the figure"
+    lab.screenshot("session-player-paused", full_page=False)
     assert page.locator(".gs-sp-pause").inner_text() == "Resume"
     page.locator(".gs-sp-pause").click()  # resume
     page.wait_for_timeout(300)
@@ -189,12 +274,19 @@ def test_eyes_closed_dims_and_reduced_motion_keeps_still(
     assert lab.run_all(timeout=120).errors == []
     page = lab.page
     page.locator(".gs-sp").first.scroll_into_view_if_needed()
+    ghost = page.locator(".gs-sp-figure .gs-bla-ghost")
+    assert ghost.evaluate("g => getComputedStyle(g).display") != "none", "the end pose, dashed"
+    lab.screenshot("session-player-dark-reduced-motion", full_page=False)
     page.locator(".gs-sp-start").click()
     page.wait_for_timeout(500)
     assert page.locator(".gs-sp.gs-sp-dim").count() == 1
     radius = page.locator(".gs-sp-breath").get_attribute("r")
+    resting = figure(lab)
     page.wait_for_timeout(1000)  # still inside the 5 s inhale: no glide under reduced motion
     assert page.locator(".gs-sp-breath").get_attribute("r") == radius
+    assert figure(lab) == resting, "reduced motion: the figure rests, the ghost shows the lift"
+    dimmed = page.locator(".gs-sp-figure").evaluate("f => getComputedStyle(f).opacity")
+    assert float(dimmed) <= 0.3 + 1e-6, "the figure dims with the screen"
     assert float(radius) == pytest.approx(38.0)
     assert debug(lab)["channel"] in ("speech", "tone"), "eyes closed: cues by sound"
     lab.screenshot("session-player-eyes-closed", full_page=False)

@@ -1,6 +1,7 @@
 """The session player's Python side: traits checked, one finished session = one journal row."""
 
 import math
+import re
 import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -12,7 +13,13 @@ from hypothesis import strategies as st
 
 from tests.bad_values import NOT_A_FLAG, assert_names, bad_number, not_one_of
 from widgets.journal import ENV_VAR, open_journal
-from widgets.model.breath import EXHALE_RATIO_RANGE, MODES, TEMPO_RANGE, BreathPattern
+from widgets.model.breath import (
+    EXHALE_RATIO_RANGE,
+    LIFT_INDEPENDENT_PERIOD_FACTOR,
+    MODES,
+    TEMPO_RANGE,
+    BreathPattern,
+)
 from widgets.views.session_player import SessionPlayer, session_player
 from widgets.views.session_player_plan import (
     LENGTH_BY,
@@ -238,16 +245,36 @@ def test_session_from_message_checks_before_any_write() -> None:
         )
 
 
-def test_front_end_inlines_the_one_breath_spec() -> None:
-    """The player's module starts with breath_cycle.js, as the animator's does: one spec."""
-    cycle = (WIDGETS / "breath_cycle.js").read_text()
+def top_level_names(js: str) -> set[str]:
+    """Names a JS file declares at its top level (functions and constants)."""
+    declared = re.findall(r"^(?:export )?(?:function\*? |const |let |class )(\w+)", js, re.M)
+    return set(declared)
+
+
+def test_front_end_inlines_the_one_breath_spec_and_the_one_figure() -> None:
+    """Both views' modules are breath_cycle.js, then breath_figure.js, then their own code:
+    one breath spec and one drawing of the lying figure, each present once and written once."""
     from widgets.views.breath_lift import BreathLiftAnimator
 
-    assert SessionPlayer._esm.startswith(cycle)
-    assert BreathLiftAnimator._esm.startswith(cycle)
+    cycle = (WIDGETS / "breath_cycle.js").read_text()
+    figure = (WIDGETS / "breath_figure.js").read_text()
+    shared = top_level_names(cycle) | top_level_names(figure)
+    assert {"cycleBounds", "liftAndBreath", "poseAt", "lyingFigure", "endPose"} <= shared
+    assert "http" not in figure.replace("http://www.w3.org/2000/svg", "")  # no requests
+    for view, own_file, css_file in (
+        (SessionPlayer, "session_player.js", "session_player.css"),
+        (BreathLiftAnimator, "breath_lift.js", "breath_lift.css"),
+    ):
+        own = (WIDGETS / own_file).read_text()
+        assert view._esm == "\n".join([cycle, figure, own])
+        assert view._esm.count(figure) == 1 and view._esm.count(cycle) == 1
+        again = top_level_names(own) & shared
+        assert not again, f"{own_file} declares {sorted(again)} a second time"
+        for name in ("lyingFigure", "liftAndBreath", "endPose"):
+            assert f"{name}(" in own, f"{own_file} uses the shared {name}"
+        styles = [(WIDGETS / f).read_text() for f in ("breath_figure.css", css_file)]
+        assert view._css == "\n".join(styles)
     own = (WIDGETS / "session_player.js").read_text()
-    for name in ("cycleBounds", "phaseIndex", "advance", "profile"):
-        assert f"function {name}(" not in own, f"{name} is not written a second time"
     assert "export default { render }" in own
     assert "speechSynthesis" in own and "AudioContext" in own
     assert "prefers-reduced-motion" in own
@@ -255,3 +282,22 @@ def test_front_end_inlines_the_one_breath_spec() -> None:
     assert "http" not in own.replace("http://www.w3.org/2000/svg", "")
     css = (WIDGETS / "session_player.css").read_text()
     assert "--jp-" in css and "prefers-reduced-motion" in css and "focus-visible" in css
+
+
+def test_the_figure_is_the_lying_models_at_its_defaults(player: SessionPlayer) -> None:
+    """The player draws the animator's figure at the lying model's defaults (knees bent, the
+    default lift, breath and pillow), computed once: every player holds the same scene."""
+    from widgets.figures.supine_scene import scene_payload
+    from widgets.model.supine import SupineParams, key_poses
+    from widgets.views.breath_lift import BreathLiftAnimator
+
+    assert SupineParams().legs == "bent"
+    assert player.scene == scene_payload(key_poses(SupineParams()))
+    assert player.scene == BreathLiftAnimator().scene
+    other = SessionPlayer(player.journal_file, mode="lift-independent", tempo=6.0)
+    assert other.scene is player.scene, "computed once, not per player"
+    assert player.lift_period_factor == LIFT_INDEPENDENT_PERIOD_FACTOR
+    for trait in ("scene", "lift_period_factor"):
+        with pytest.raises(traitlets.TraitError, match="read-only"):
+            setattr(player, trait, getattr(player, trait))
+    assert not player.journal_file.exists(), "drawing the figure writes nothing"

@@ -16,7 +16,7 @@ that every key pose has the same points to blend.
 The browser interpolates bilinearly between key poses; blending the transforms of a rigid
 shape gives exactly the points that blending its key-pose coordinates would (the blend of
 ``R_k p + t_k`` is ``(sum w_k R_k) p + sum w_k t_k``). :func:`grid_cell`, :func:`interpolate`
-and :func:`pose_points` are the reference for that interpolation (``breath_lift.js`` exports
+and :func:`pose_points` are the reference for that interpolation (``breath_figure.js`` exports
 the same functions; ``tests/browser/test_breath_spec.py`` holds them equal), and Python code
 that needs a pose between the key poses uses them too.
 """

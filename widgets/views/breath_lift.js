@@ -4,108 +4,16 @@
 // source of truth for every setting, and limits, slider steps, speeds, modes, phase names and
 // cues come from read-only traits too (written once, in Python); `render` returns its cleanup.
 
-const SVG = "http://www.w3.org/2000/svg";
 // Keys a focused control handles itself (sliders, lists), kept from JupyterLab's shortcuts.
 const CONTROL_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 // Tone of each phase, Hz, in cycle order (the phase names come from the `phases` trait).
 const TONES = [392, 330, 262, 220];
 
-// ---- pure functions: the key-pose interpolation ----
 // The breath cycle (cycleBounds, phaseBounds, profile, phaseIndex, advance, liftProfile,
-// liftAndBreath) is in breath_cycle.js, which breath_lift.py inlines ahead of this module.
-// These mirror widgets/views/breath_lift_scene.py, the reference; tests/browser/
-// test_breath_spec.py holds both files' functions equal to Python over a property-based grid.
-
-/** Cell of a uniform key-pose grid `values` holding fraction x: [index, weight of index+1]. */
-export function gridCell(values, x) {
-  const n = values.length - 1;
-  const f = Math.min(Math.max(x, 0), 1) * n;
-  const i = Math.min(Math.floor(f), n - 1);
-  return [i, f - i];
-}
-
-/** Bilinear interpolation of a lift x breath table of numbers or of flat number arrays
- * (breath_lift_scene.py `interpolate`). Writes into `out` when given an array table. */
-export function interpolate(table, lifts, breaths, lift, breath, out = null) {
-  const [i, fi] = gridCell(lifts, lift);
-  const [j, fj] = gridCell(breaths, breath);
-  const w00 = (1 - fi) * (1 - fj), w01 = (1 - fi) * fj, w10 = fi * (1 - fj), w11 = fi * fj;
-  const a = table[i][j], b = table[i][j + 1], c = table[i + 1][j], d = table[i + 1][j + 1];
-  if (out === null) return w00 * a + w01 * b + w10 * c + w11 * d;
-  for (let k = 0; k < out.length; k++) out[k] = w00 * a[k] + w01 * b[k] + w10 * c[k] + w11 * d[k];
-  return out;
-}
-
-/** Empty buffers for a pose of `scene`: free shapes' points and rigid shapes' transforms. */
-export function newPose(scene) {
-  return {
-    coords: new Float64Array(scene.coords[0][0].length),
-    moves: new Float64Array(scene.transforms[0][0].length),
-  };
-}
-
-/** The pose of `scene` at fractions lift, breath: the interpolated points of the shapes that
- * are not rigid and the interpolated transforms [a, b, c, d, e, f] of the rigid ones. */
-export function poseAt(scene, lift, breath, out = newPose(scene)) {
-  interpolate(scene.coords, scene.lift, scene.breath, lift, breath, out.coords);
-  interpolate(scene.transforms, scene.lift, scene.breath, lift, breath, out.moves);
-  return out;
-}
-
-/** Points of every shape of a pose, one flat [x0, y0, ...] array per shape (mm, bed frame),
- * as drawn: a rigid shape's `local` points moved by its transform (breath_lift_scene.py
- * `pose_points`). */
-export function posePoints(scene, pose) {
-  let free = 0, rigid = 0;
-  return scene.shapes.map((shape) => {
-    const n = 2 * shape.n;
-    if (!shape.rigid) {
-      free += n;
-      return Array.from(pose.coords.subarray(free - n, free));
-    }
-    const [a, b, c, d, e, f] = pose.moves.subarray(6 * rigid, 6 * ++rigid);
-    const out = new Array(n);
-    for (let k = 0; k < n; k += 2) {
-      const x = shape.local[k], y = shape.local[k + 1];
-      out[k] = a * x + c * y + e;
-      out[k + 1] = b * x + d * y + f;
-    }
-    return out;
-  });
-}
-
-/** Lowest point [x, y] (mm) of shape `k` of `scene` in `pose`: where a soft-tissue outline
- * rests on the bed or the pillow. Reads the pose buffers, allocates only the answer. */
-export function lowestPoint(scene, pose, k) {
-  let at = 0, rigid = 0;
-  for (let q = 0; q < k; q++) {
-    if (scene.shapes[q].rigid) rigid++;
-    else at += 2 * scene.shapes[q].n;
-  }
-  const shape = scene.shapes[k];
-  let best = [NaN, Infinity];
-  if (!shape.rigid) {
-    for (let q = at, end = at + 2 * shape.n; q < end; q += 2) {
-      if (pose.coords[q + 1] < best[1]) best = [pose.coords[q], pose.coords[q + 1]];
-    }
-    return best;
-  }
-  const [a, b, c, d, e, f] = pose.moves.subarray(6 * rigid, 6 * rigid + 6);
-  for (let q = 0; q < shape.local.length; q += 2) {
-    const x = shape.local[q], y = shape.local[q + 1];
-    const yy = b * x + d * y + f;
-    if (yy < best[1]) best = [a * x + c * y + e, yy];
-  }
-  return best;
-}
-
-/** Parts of the spine with a joint at its range of motion in the key pose nearest to
- * fractions lift, breath (scene.limits), e.g. ["neck"]; [] when none or unknown. */
-export function limitsAt(scene, lift, breath) {
-  if (!scene || !scene.limits) return [];
-  const near = (grid, x) => Math.round(Math.min(Math.max(x, 0), 1) * (grid.length - 1));
-  return scene.limits[near(scene.lift, lift)][near(scene.breath, breath)];
-}
+// liftAndBreath) is in breath_cycle.js; the lying figure (the key-pose interpolation:
+// gridCell, interpolate, newPose, poseAt, posePoints, lowestPoint, limitsAt, waistRise,
+// endPose; and lyingFigure, which draws it in SVG) is in breath_figure.js. breath_lift.py
+// inlines both ahead of this module, as session_player.py does for the session player.
 
 function settings(model) {
   return {
@@ -127,23 +35,9 @@ function h(tag, attrs = {}, children = []) {
   return node;
 }
 
-function s(tag, attrs = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
 /** An id unique on the page: every copy of the module (one per widget) counts from 0, so a
  * counter alone would repeat ids when a notebook shows the view twice. */
 const uniqueId = (prefix) => `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
-
-/** How far the waist rises at the top of the lift, whole mm, from the scene's readouts (the
- * model's waist height at full lift minus at rest, both without a breath); null if unknown. */
-export function waistRise(scene) {
-  const heights = scene && scene.readouts && scene.readouts.waist_height;
-  if (!heights || heights.length < 2) return null;
-  return Math.round(heights[heights.length - 1][0] - heights[0][0]);
-}
 
 function slider(id, label, { min, max, step }) {
   const input = h("input", { type: "range", id, min, max, step });
@@ -166,16 +60,17 @@ function render({ model, el }) {
   });
   const controls = h("div", { class: "gs-bla-controls", role: "group", "aria-label": "Controls" });
 
-  const svg = s("svg", { class: "gs-bla-scene", role: "img", "aria-label": "A person lying on their back on a bed" });
-  const world = s("g", { class: "gs-bla-world" });
-  const ghost = s("g", { class: "gs-bla-ghost" });
-  const labelLayer = s("g", { class: "gs-bla-labels" });
-  svg.append(ghost, world, labelLayer);
+  const svg = svgNode("svg", { class: "gs-bla-scene", role: "img", "aria-label": "A person lying on their back on a bed" });
+  // the lying figure (breath_figure.js): its ghost and world layers, then the labels on top
+  const figure = lyingFigure(svg);
+  const ghost = figure.ghost;
+  const labelLayer = svgNode("g", { class: "gs-bla-labels" });
+  svg.append(labelLayer);
 
   const cue = h("div", { class: "gs-bla-cue", "aria-live": "polite", role: "status" });
-  const pacerSvg = s("svg", { class: "gs-bla-pacer", viewBox: "-50 -50 100 100", "aria-hidden": "true" });
-  const pacerTrack = s("circle", { r: "44", class: "gs-bla-pacer-track" });
-  const pacerRing = s("circle", { r: "20", class: "gs-bla-pacer-ring" });
+  const pacerSvg = svgNode("svg", { class: "gs-bla-pacer", viewBox: "-50 -50 100 100", "aria-hidden": "true" });
+  const pacerTrack = svgNode("circle", { r: "44", class: "gs-bla-pacer-track" });
+  const pacerRing = svgNode("circle", { r: "20", class: "gs-bla-pacer-ring" });
   pacerSvg.append(pacerTrack, pacerRing);
   const barFill = h("div", { class: "gs-bla-bar-fill" });
   const bar = h("div", { class: "gs-bla-bar", "aria-hidden": "true" }, [barFill]);
@@ -243,97 +138,18 @@ function render({ model, el }) {
     model.save_changes();
   }
 
-  // ---- scene building ----
-  // Each shape is drawn once. A rigid shape (scene.shapes[k].rigid: a vertebra, the skull,
-  // the pelvis...) keeps the `points` it gets here and moves by its `transform` attribute; the
-  // others (the skin, the legs, the lumbar discs) get new `points`.
+  // ---- scene building: the figure (breath_figure.js), then the labels ----
   let scene = null;
-  let parts = []; // per shape: {meta, node, ghostNode, at, shown, ghostShown}
-  let pose = null;
-  let ghostPose = null;
-  let shapeAt = {}; // shape name -> index
-  let contacts = []; // per soft-tissue outline: {k, mark, top (mm), shown}
   const labelNodes = {};
   const labelShown = {};
   let labelsShown = null;
 
-  function shapeClass(meta) {
-    return `gs-bla-${meta.kind}${meta.region ? ` gs-bla-${meta.region}` : ""}`;
-  }
-
-  function makeNode(meta, layer) {
-    const node = s(meta.closed ? "polygon" : "polyline", { class: shapeClass(meta) });
-    if (meta.rigid) node.setAttribute("points", meta.local.join(" "));
-    layer.append(node);
-    return node;
-  }
-
   function buildScene() {
     scene = model.get("scene");
-    world.replaceChildren();
-    ghost.replaceChildren();
     labelLayer.replaceChildren();
-    parts = [];
-    if (!scene || !scene.shapes) return;
-    const [x0, x1, y0, y1] = scene.bounds;
-    const pad = 40;
-    svg.setAttribute("viewBox", `${x0 - pad} ${-(y1 + pad)} ${x1 - x0 + 2 * pad} ${y1 - y0 + 2 * pad + 30}`);
-    const bed = s("rect", { class: "gs-bla-bed", x: x0 - pad, y: 0, width: x1 - x0 + 2 * pad, height: 30 });
-    const bedTop = s("line", { class: "gs-bla-bed-top", x1: x0 - pad, y1: 0, x2: x1 + pad, y2: 0 });
-    world.append(bed, bedTop);
-    const flip = s("g", { transform: "scale(1,-1)" });
-    const ghostFlip = s("g", { transform: "scale(1,-1)" });
-    world.append(flip);
-    ghost.append(ghostFlip);
-    // the pillow: a static block (its corners at rest), drawn only when it has a height
-    const block = scene.pillow_block;
-    if (block && block.length === 8 && block[5] > 0) {
-      flip.append(s("polygon", { class: "gs-bla-pillow", points: block.join(" ") }));
-    }
-    let free = 0, rigid = 0;
-    shapeAt = {};
-    parts = scene.shapes.map((meta, k) => {
-      const node = makeNode(meta, flip);
-      if (meta.kind === "vertebra") {
-        const title = s("title");
-        title.textContent = meta.name;
-        node.append(title);
-      }
-      const size = meta.rigid ? 6 : 2 * meta.n;
-      const at = meta.rigid ? 6 * rigid++ : (free += size) - size;
-      shapeAt[meta.name] = k;
-      // the ghost (reduced motion) outlines the bones and the skin, not the soft tissue
-      const ghostNode = meta.kind === "tissue" ? null : makeNode(meta, ghostFlip);
-      let radius = 0;
-      if (meta.rigid) for (let q = 0; q < meta.local.length; q += 2) radius = Math.max(radius, Math.hypot(meta.local[q], meta.local[q + 1]));
-      return {
-        meta,
-        node,
-        ghostNode,
-        at,
-        radius,
-        shown: new Float64Array(size).fill(NaN),
-        ghostShown: new Float64Array(size).fill(NaN),
-      };
-    });
-    // a small mark where each soft-tissue outline rests: on the bed, or on the pillow's top
-    const markLayer = s("g", { class: "gs-bla-contacts" });
-    flip.append(markLayer);
-    contacts = [];
-    scene.shapes.forEach((meta, k) => {
-      if (meta.kind !== "tissue" || !meta.rests_on) return;
-      const mark = s("rect", { class: "gs-bla-contact", x: -22, y: -7, width: 44, height: 7, rx: 3 });
-      const title = s("title");
-      title.textContent = `${meta.name} rest${meta.name.endsWith("s") ? "" : "s"} on the ${meta.rests_on}`;
-      mark.append(title);
-      markLayer.append(mark);
-      const top = meta.rests_on === "pillow" && block ? block[5] : 0;
-      contacts.push({ k, mark, top, shown: "" });
-    });
-    pose = newPose(scene);
-    ghostPose = newPose(scene);
+    if (!figure.build(scene)) return;
     for (const name of ["head", "waist", "pelvis", "chest"]) {
-      const t = s("text", { class: "gs-bla-label", "text-anchor": "middle" });
+      const t = svgNode("text", { class: "gs-bla-label", "text-anchor": "middle" });
       t.textContent = name === "waist" ? "↑ waist (L3)" : name;
       labelLayer.append(t);
       labelNodes[name] = t;
@@ -342,86 +158,6 @@ function render({ model, el }) {
     labelsShown = null;
     drawnLift = drawnBreath = NaN;
     drawStatic();
-  }
-
-  // ---- painting: only what moved ----
-  // A shape is rewritten only when some point of it has moved by more than MOVE_MM since it
-  // was last written (a tenth of a millimetre, the precision the points were always drawn at:
-  // well under a tenth of a pixel, so the picture is the same). No layout is read here.
-  const MOVE_MM = 0.1;
-
-  /** SVG `matrix()` of [a, b, c, d, e, f]: rotation to 1e-5 (0.001 mm at 100 mm), shift to 0.01 mm. */
-  function matrixText(m) {
-    return `matrix(${m[0].toFixed(5)} ${m[1].toFixed(5)} ${m[2].toFixed(5)} ${m[3].toFixed(5)} ${m[4].toFixed(2)} ${m[5].toFixed(2)})`;
-  }
-
-  function pointsText(flat, at, n) {
-    let text = "";
-    for (let k = at, end = at + 2 * n; k < end; k += 2) text += `${flat[k].toFixed(1)},${flat[k + 1].toFixed(1)} `;
-    return text;
-  }
-
-  /** Largest move (mm) of a point of a rigid shape of radius `radius` from `shown` to `src`. */
-  function rigidMove(src, at, shown, radius) {
-    let turn = 0;
-    for (let k = 0; k < 4; k++) turn = Math.max(turn, Math.abs(src[at + k] - shown[k]));
-    return Math.max(Math.abs(src[at + 4] - shown[4]), Math.abs(src[at + 5] - shown[5])) + 2 * radius * turn;
-  }
-
-  function freeMove(src, at, shown) {
-    let most = 0;
-    for (let k = 0; k < shown.length; k++) most = Math.max(most, Math.abs(src[at + k] - shown[k]));
-    return most;
-  }
-
-  function paint(p, ghostLayer = false) {
-    for (const part of parts) {
-      if (ghostLayer && !part.ghostNode) continue;
-      const shown = ghostLayer ? part.ghostShown : part.shown;
-      if (part.meta.rigid) {
-        const move = rigidMove(p.moves, part.at, shown, part.radius);
-        if (!(move <= MOVE_MM)) {
-          for (let k = 0; k < 6; k++) shown[k] = p.moves[part.at + k];
-          (ghostLayer ? part.ghostNode : part.node).setAttribute("transform", matrixText(shown));
-        }
-      } else if (!(freeMove(p.coords, part.at, shown) <= MOVE_MM)) {
-        for (let k = 0; k < shown.length; k++) shown[k] = p.coords[part.at + k];
-        (ghostLayer ? part.ghostNode : part.node).setAttribute("points", pointsText(shown, 0, part.meta.n));
-      }
-    }
-  }
-
-  /** Point `index` of shape `k` in the current pose, mm. */
-  function pointOf(k, index) {
-    const part = parts[k];
-    if (!part.meta.rigid) return [pose.coords[part.at + 2 * index], pose.coords[part.at + 2 * index + 1]];
-    const m = pose.moves.subarray(part.at, part.at + 6);
-    const x = part.meta.local[2 * index], y = part.meta.local[2 * index + 1];
-    return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-  }
-
-  /** Mean of the points of shape `k` in the current pose, mm (a rigid shape's translation). */
-  function centreOf(k) {
-    const part = parts[k];
-    if (part.meta.rigid) return [pose.moves[part.at + 4], pose.moves[part.at + 5]];
-    let x = 0, y = 0;
-    for (let q = part.at, end = part.at + 2 * part.meta.n; q < end; q += 2) {
-      x += pose.coords[q];
-      y += pose.coords[q + 1];
-    }
-    return [x / part.meta.n, y / part.meta.n];
-  }
-
-  /** Move each contact mark under the lowest point of its outline (whole mm: cheap). */
-  function paintContacts() {
-    for (const c of contacts) {
-      const [x] = lowestPoint(scene, pose, c.k);
-      const text = `translate(${Math.round(x)} ${c.top})`;
-      if (text !== c.shown) {
-        c.mark.setAttribute("transform", text);
-        c.shown = text;
-      }
-    }
   }
 
   function place(name, x, y) {
@@ -439,6 +175,7 @@ function render({ model, el }) {
       labelsShown = show;
     }
     if (!show) return;
+    const { shapeAt, centreOf, pointOf } = figure;
     const head = centreOf(shapeAt.skull);
     const pelvis = centreOf(shapeAt.pelvis);
     const torso = scene.shapes[shapeAt.torso].n;
@@ -506,15 +243,13 @@ function render({ model, el }) {
 
   function drawStatic() {
     // the two end poses, used when motion is reduced
-    if (!scene) return;
-    const mode = model.get("mode");
-    const top = mode === "breath-only" ? [0, 1] : [1, 1];
-    paint(poseAt(scene, top[0], top[1], ghostPose), true);
+    if (!figure.pose) return;
+    figure.drawGhost(...endPose(model.get("mode")));
     ghost.style.display = reduceQuery.matches ? "" : "none";
   }
 
   function draw(bd) {
-    if (!scene || !pose) return;
+    if (!figure.pose) return;
     const f = fractions(bd);
     debug.breath = f.breath;
     debug.lift = f.lift;
@@ -524,8 +259,7 @@ function render({ model, el }) {
     if (lift !== drawnLift || breath !== drawnBreath) {
       drawnLift = lift;
       drawnBreath = breath;
-      paint(poseAt(scene, lift, breath, pose));
-      paintContacts();
+      figure.draw(lift, breath);
       paintLabels();
       const atLimit = limitsAt(scene, lift, breath);
       const limitText = atLimit.length ? `At its range of motion: ${atLimit.join(", ")} (model)` : "";
@@ -673,7 +407,7 @@ function render({ model, el }) {
     "change:hold_in": syncControls,
     "change:hold_out": syncControls,
     "change:lift_range": syncControls,
-    "change:labels": () => { syncControls(); if (pose) paintLabels(); },
+    "change:labels": () => { syncControls(); if (figure.pose) paintLabels(); },
     "change:sound": syncControls,
   };
   for (const [event, fn] of Object.entries(traitHandlers)) model.on(event, fn);

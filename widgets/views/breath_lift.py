@@ -1,7 +1,8 @@
 """``BreathLiftAnimator``: a person lying on a bed who lifts the waist with the breath.
 
 One Python class, one ES module (``breath_lift.js``, preceded by the shared breath cycle
-``breath_cycle.js``) and one stylesheet (``breath_lift.css``), in the anywidget way. The traits are
+``breath_cycle.js`` and the shared lying figure ``breath_figure.js``) and one stylesheet
+(``breath_lift.css``, preceded by ``breath_figure.css``), in the anywidget way. The traits are
 the single source of truth. Python computes the key poses of the lying model once per parameter set
 and sends them as the ``scene`` trait; the browser animates by interpolating them in a
 ``requestAnimationFrame`` loop driven by elapsed time, so the kernel does no per-frame work and a
@@ -127,13 +128,17 @@ class BreathLiftAnimator(anywidget.AnyWidget):
     settings above). ``scene`` and the other traits the widget computes are read-only.
     """
 
-    # the breath cycle's one browser spec (breath_cycle.js, shared with the session player),
-    # then the animator's module, as one ES module
+    # the breath cycle's one browser spec (breath_cycle.js) and the lying figure's one drawing
+    # (breath_figure.js, with its style), both shared with the session player, then the
+    # animator's own module and style
     _esm = "\n".join(
         Path(__file__).with_name(name).read_text(encoding="utf-8")
-        for name in ("breath_cycle.js", "breath_lift.js")
+        for name in ("breath_cycle.js", "breath_figure.js", "breath_lift.js")
     )
-    _css = Path(__file__).with_name("breath_lift.css")
+    _css = "\n".join(
+        Path(__file__).with_name(name).read_text(encoding="utf-8")
+        for name in ("breath_figure.css", "breath_lift.css")
+    )
 
     # the settings: each checked by a @traitlets.validate method below
     tempo = Checked(_BREATH.tempo).tag(sync=True)

@@ -1,7 +1,9 @@
 // SessionPlayer front end: check-in, settings, a progress ring and countdown, cues as text,
 // tones and speech, pause and resume, check-out, then one message to Python with the session.
 // breath_cycle.js (the one browser spec of the breath: cycleBounds, phaseIndex, profile,
-// advance) is inlined ahead of this module by session_player.py, so its functions are in scope.
+// advance, liftAndBreath) and breath_figure.js (the animator's lying figure: lyingFigure,
+// endPose) are inlined ahead of this module by session_player.py, so their functions are in
+// scope: beside the ring the figure does the movement, drawn by the animator's code.
 // Settings, limits, modes, phase names and cues come from traits (written in Python).
 
 // Tone of each phase, Hz, in cycle order (as the animator).
@@ -64,12 +66,6 @@ function h(tag, attrs = {}, children = []) {
     else node.setAttribute(k, v);
   }
   for (const c of children) node.append(c);
-  return node;
-}
-
-function svg(tag, attrs = {}) {
-  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
 }
 
@@ -148,12 +144,19 @@ function render({ model, el }) {
   lengthBy.setAttribute("aria-label", "Length in");
 
   // ---- the session: ring, countdown, cue, buttons ----
-  const ring = svg("svg", { class: "gs-sp-ring", viewBox: "-50 -50 100 100", "aria-hidden": "true" });
-  const track = svg("circle", { r: "44", class: "gs-sp-track" });
-  const progress = svg("circle", { r: "44", class: "gs-sp-progress", transform: "rotate(-90)" });
+  const ring = svgNode("svg", { class: "gs-sp-ring", viewBox: "-50 -50 100 100", "aria-hidden": "true" });
+  const track = svgNode("circle", { r: "44", class: "gs-sp-track" });
+  const progress = svgNode("circle", { r: "44", class: "gs-sp-progress", transform: "rotate(-90)" });
   progress.setAttribute("stroke-dasharray", `${RING} ${RING}`);
-  const breathDot = svg("circle", { r: "14", class: "gs-sp-breath" });
+  const breathDot = svgNode("circle", { r: "14", class: "gs-sp-breath" });
   ring.append(track, progress, breathDot);
+  // the person doing the movement: the animator's figure and drawing (breath_figure.js)
+  const figureSvg = svgNode("svg", {
+    class: "gs-sp-figure",
+    role: "img",
+    "aria-label": "A person lying on their back on a bed, doing the movement with the session",
+  });
+  const figure = lyingFigure(figureSvg);
   const countdown = h("div", { class: "gs-sp-countdown", role: "timer", "aria-live": "off" });
   const roundText = h("div", { class: "gs-sp-round" });
   const cueText = h("div", { class: "gs-sp-cue", "aria-live": "polite", role: "status" });
@@ -162,6 +165,7 @@ function render({ model, el }) {
   const endBtn = h("button", { type: "button", class: "gs-sp-end", text: "End now" });
   const stage = h("section", { class: "gs-sp-stage", "aria-label": "Session" }, [
     ring,
+    figureSvg,
     h("div", { class: "gs-sp-readout" }, [countdown, roundText, cueText]),
     h("div", { class: "gs-sp-buttons" }, [startBtn, pauseBtn, endBtn]),
   ]);
@@ -193,7 +197,9 @@ function render({ model, el }) {
   let raf = 0;
   let timer = 0;
   let audio = null;
-  const debug = { state, t: 0, u: 0, round: 0, cues: [], channel: "", frames: 0 };
+  let drawnLift = NaN; // the figure's pose drawn last
+  let drawnBreath = NaN;
+  const debug = { state, t: 0, u: 0, round: 0, cues: [], channel: "", frames: 0, lift: 0, breath: 0 };
   root.gsDebug = debug;
 
   const synth = globalThis.speechSynthesis;
@@ -264,6 +270,32 @@ function render({ model, el }) {
   }
 
   // ---- drawing ----
+  /** The figure at fractions lift, breath; with reduced motion it rests and the ghost shows
+   * the top of the movement (as in the animator). Only what moved is written. */
+  function drawFigure(lift, breath) {
+    const reduced = reduceQuery.matches;
+    if (reduced) lift = breath = 0;
+    if (lift === drawnLift && breath === drawnBreath) return;
+    drawnLift = lift;
+    drawnBreath = breath;
+    debug.lift = lift;
+    debug.breath = breath;
+    figure.draw(lift, breath);
+  }
+
+  /** Build the figure from the `scene` trait and draw its ghost (the mode's end pose). */
+  function buildFigure() {
+    figure.build(model.get("scene"));
+    drawnLift = drawnBreath = NaN;
+    drawGhost();
+    draw();
+  }
+
+  function drawGhost() {
+    figure.drawGhost(...endPose(model.get("mode")));
+    figure.ghost.style.display = reduceQuery.matches ? "" : "none";
+  }
+
   function draw() {
     if (state === "ready" || !bd) {
       const [rounds, b] = planned();
@@ -272,6 +304,7 @@ function render({ model, el }) {
       roundText.textContent = `${rounds} round${rounds === 1 ? "" : "s"}`;
       progress.setAttribute("stroke-dashoffset", String(RING));
       breathDot.setAttribute("r", "14");
+      drawFigure(0, 0);
       return;
     }
     const c = sessionClock(t, bd, total);
@@ -286,6 +319,11 @@ function render({ model, el }) {
     progress.setAttribute("stroke-dashoffset", String(RING * (1 - shown)));
     const breath = reduce ? (c.phase <= 1 ? 1 : 0) : c.breath;
     breathDot.setAttribute("r", (14 + 24 * breath).toFixed(2));
+    // the figure: the session's breath, and the lift the mode gives (its own rhythm in
+    // "lift-independent", from the start of the session like the breath)
+    const practised = Math.min(Math.max(t, 0), total * bd.period);
+    const liftU = advance(0, practised, bd.period, model.get("lift_period_factor"));
+    drawFigure(...liftAndBreath(model.get("mode"), c.u, liftU, bd));
     if (state === "running" && c.phase !== lastPhase) {
       giveCue(model.get("cues")[model.get("mode")][phases[c.phase]], c.phase);
       lastPhase = c.phase;
@@ -507,11 +545,14 @@ function render({ model, el }) {
   }
   const traitEvents = ["length_by", "minutes", "rounds", "tempo", "exhale_ratio", "mode", "voice", "tones", "eyes_closed"];
   for (const name of traitEvents) model.on(`change:${name}`, syncControls);
-  const onReduce = () => draw();
+  model.on("change:mode", drawGhost);
+  model.on("change:scene", buildFigure);
+  const onReduce = () => { drawGhost(); draw(); };
   reduceQuery.addEventListener("change", onReduce);
   listeners.push(() => reduceQuery.removeEventListener("change", onReduce));
 
   setState("ready");
+  buildFigure();
   syncControls();
   draw();
 
@@ -520,6 +561,8 @@ function render({ model, el }) {
     for (const off of listeners) off();
     model.off("msg:custom", onCustom);
     for (const name of traitEvents) model.off(`change:${name}`, syncControls);
+    model.off("change:mode", drawGhost);
+    model.off("change:scene", buildFigure);
     if (audio) audio.close();
     root.remove();
   };

@@ -2,11 +2,13 @@
 
 An anywidget: one Python class, one ES module (``session_player.js``, preceded by the shared
 breath cycle ``breath_cycle.js``, the same browser spec of :mod:`widgets.model.breath` that the
-animator runs) and one stylesheet. The learner checks in (pain 0–10 on the numeric rating
-scale, a note), picks the length (minutes or rounds), tempo, inhale:exhale and mode, and
-follows a progress ring, a countdown and cues given as text (an ``aria-live`` region), soft
-tones and, where the browser has a voice, spoken words. An eyes-closed mode dims the screen
-and cues by sound alone. Space plays, pauses and resumes.
+animator runs, and by the animator's lying figure ``breath_figure.js``) and one stylesheet
+(``session_player.css``, preceded by ``breath_figure.css``). Beside the progress ring the
+figure does the movement with the session's breath and lift. The learner checks in (pain
+0–10 on the numeric rating scale, a note), picks the length (minutes or rounds), tempo,
+inhale:exhale and mode, and follows a progress ring, a countdown and cues given as text (an
+``aria-live`` region), soft tones and, where the browser has a voice, spoken words. An
+eyes-closed mode dims the screen and cues by sound alone. Space plays, pauses and resumes.
 
 After the check-out the browser sends the finished session to Python in one custom message;
 Python checks it (:func:`widgets.views.session_player_plan.session_from_message`) and writes
@@ -16,6 +18,7 @@ file is not even opened, so running a notebook (Run All, nbval) never makes a ro
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import datetime
 from pathlib import Path
@@ -24,15 +27,18 @@ from typing import Any
 import anywidget
 import traitlets
 
+from widgets.figures.supine_scene import scene_payload
 from widgets.journal import journal_path, open_journal
 from widgets.model.breath import (
     EXHALE_RATIO_RANGE,
+    LIFT_INDEPENDENT_PERIOD_FACTOR,
     MODES,
     PHASES,
     TEMPO_RANGE,
     BreathPattern,
     cue,
 )
+from widgets.model.supine import SupineParams, key_poses
 from widgets.validation import (
     Checked,
     check_choice,
@@ -78,6 +84,18 @@ SETTINGS: tuple[str, ...] = (
     "eyes_closed",
 )
 _BREATH = BreathPattern()
+
+
+@functools.cache
+def lying_scene() -> dict[str, Any]:
+    """The lying figure the player draws (its ``scene`` trait).
+
+    The scene of the lying model's key poses at its defaults
+    (:class:`widgets.model.supine.SupineParams`: knees bent, the default lift, breath and
+    pillow), as :func:`widgets.figures.supine_scene.scene_payload` makes it for the animator.
+    Computed once per process and shared by every player (do not modify it).
+    """
+    return scene_payload(key_poses(SupineParams()))
 
 
 def _limits() -> dict[str, dict[str, float]]:
@@ -133,11 +151,16 @@ class SessionPlayer(anywidget.AnyWidget):
         Why the last message was refused ("" if it was not).
     """
 
+    # the breath cycle and the lying figure as the animator has them (breath_cycle.js,
+    # breath_figure.js and its style), then the player's own module and style
     _esm = "\n".join(
         Path(__file__).with_name(name).read_text(encoding="utf-8")
-        for name in ("breath_cycle.js", "session_player.js")
+        for name in ("breath_cycle.js", "breath_figure.js", "session_player.js")
     )
-    _css = Path(__file__).with_name("session_player.css")
+    _css = "\n".join(
+        Path(__file__).with_name(name).read_text(encoding="utf-8")
+        for name in ("breath_figure.css", "session_player.css")
+    )
 
     length_by = Checked("minutes").tag(sync=True)
     minutes = Checked(5.0).tag(sync=True)
@@ -155,6 +178,12 @@ class SessionPlayer(anywidget.AnyWidget):
     cues = traitlets.Dict({m: {p: cue(m, p) for p in PHASES} for m in MODES}, read_only=True).tag(
         sync=True
     )
+    # the figure doing the movement (set in __init__: :func:`lying_scene`), and the lift's own
+    # rhythm in "lift-independent" mode, as multiples of the breath's period
+    scene = traitlets.Dict(read_only=True).tag(sync=True)
+    lift_period_factor = traitlets.Float(LIFT_INDEPENDENT_PERIOD_FACTOR, read_only=True).tag(
+        sync=True
+    )
 
     def __init__(self, journal: str | os.PathLike[str] | None = None, **kwargs: Any) -> None:
         check_keywords("SessionPlayer", kwargs, SETTINGS)
@@ -162,6 +191,7 @@ class SessionPlayer(anywidget.AnyWidget):
         self.saved: list[int] = []
         self.last_error = ""
         super().__init__(**kwargs)
+        self.set_trait("scene", lying_scene())
         self.on_msg(self._on_msg)
 
     @traitlets.validate(*RANGES)
