@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from widgets.data import value
+from widgets.model.growth import head_scale, preset_age, spine_scale
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS, preset
 from widgets.model.supine import (
@@ -19,8 +20,10 @@ from widgets.model.supine import (
     chin_changes,
     chin_range,
     key_poses,
+    pillow_height,
     pose_params,
     resting_pelvic_tilt,
+    sized,
     supine_pose,
     upper_back_gap,
 )
@@ -162,9 +165,10 @@ def test_a_pillow_out_of_reach_props_the_shoulders():
 def test_the_newborn_low_back_rests_on_compressed_tissue_within_its_bound():
     # Capped so the full lift keeps L5-S1 in range, the newborn's straight-leg low back would
     # dip below the bed; the tissue behind it is pressed up by at most a tenth of its depth.
-    bound = value("supine", "low_back_tissue_compression") * Tissue().back
+    tissue = sized(Tissue(), "newborn")
+    bound = value("supine", "low_back_tissue_compression") * tissue.back
     pose = supine_pose(SupineParams(spine="newborn", legs="straight"))
-    dip = back_skin(pose.geometry, Tissue())["lumbar"][:, 1].min()
+    dip = back_skin(pose.geometry, tissue)["lumbar"][:, 1].min()
     assert -bound <= dip < -0.5  # uncompressed, it would sink
     assert pose.contacts["low back"] == pytest.approx(0.0, abs=0.5)
     assert pose.back_surface[1:6, 1].min() == pytest.approx(0.0, abs=0.5)  # as drawn
@@ -282,3 +286,33 @@ def test_unknown_presets_and_legs_are_named():
     with pytest.raises(ValueError, match="preset"):
         upper_back_gap("giraffe", "bent")
     assert np.isfinite(upper_back_gap("adult-mean", "bent"))
+
+
+@pytest.mark.parametrize("spine", ["newborn", "1-year", "5-years"])
+def test_a_child_lies_at_its_own_size_on_a_pillow_and_tissue_scaled_alike(spine):
+    # widgets.model.growth sizes the standing spine; lying down keeps that size, and the
+    # legs, the soft tissue and the pillow (an adult's setting) scale with it
+    size, head = spine_scale(preset_age(spine)), head_scale(preset_age(spine))
+    assert 0.25 < size < 1.0
+
+    def chain(pose):
+        centres = pose.geometry.body_corners.mean(axis=1)
+        return np.linalg.norm(np.diff(centres, axis=0), axis=1).sum()
+
+    adult = supine_pose(SupineParams())
+    child = supine_pose(SupineParams(spine=spine))
+    assert chain(child) / chain(adult) == pytest.approx(size, rel=0.03)
+    thigh = np.linalg.norm(child.legs[1] - child.legs[0])
+    assert thigh == pytest.approx(value("supine", "thigh_length") * size)
+    assert sized(Tissue(), spine) == Tissue(
+        buttock=Tissue().buttock * size,
+        sacral=Tissue().sacral * size,
+        back=Tissue().back * size,
+        scalp=Tissue().scalp * head,
+    )
+    params = SupineParams(spine=spine, pillow=150.0)
+    assert pillow_height(params) == pytest.approx(150.0 * size)
+    pose = supine_pose(params)
+    assert pose.pillow[:, 1].max() == pytest.approx(150.0 * size)
+    assert pose.contacts["head"] == pytest.approx(0.0, abs=0.5)
+    assert np.ptp(child.pillow[:, 0]) == pytest.approx(value("supine", "pillow_length") * head)

@@ -2,7 +2,12 @@
 
 Teaching model. Assumptions (also stated in lesson 02):
 
-- The spine is the to-scale geometry of :mod:`widgets.model.spine` (default: the adult mean).
+- The spine is the to-scale geometry of :mod:`widgets.model.spine` (default: the adult mean),
+  at the preset's own size (:mod:`widgets.model.growth`: a newborn's spine is 0.31 of the
+  adult's). The legs, the trunk's depth and the soft tissue (``*_thickness`` rows, an adult's)
+  scale with the spine, the scalp and the pillow's length with the head (:func:`sized`); the
+  pillow setting is an adult's pillow, scaled with the spine for a child
+  (:func:`pillow_height`), as the neck's reach is.
 - **The legs act on the pelvis.** *Pelvic tilt lying down* is the angle between the bed's
   headward direction (the standing vertical, laid down) and the line from the hip axis to
   the middle of the S1 endplate, positive when the hip axis lies above that point (the
@@ -23,7 +28,7 @@ Teaching model. Assumptions (also stated in lesson 02):
   behind L1-L5 below the line of the buttocks and the upper back), the lumbar joints extend,
   in proportion to their ranges, just enough for it to touch at rest; the lift then adds to
   that shape. The extension is capped so that the full lift keeps every lumbar joint in range.
-  Where the cap leaves the skin below the bed (the newborn with straight legs, about 3 mm),
+  Where the cap leaves the skin below the bed (the newborn with straight legs, about 1 mm),
   the tissue behind L1-L5 is pressed up by the bed, by at most
   ``low_back_tissue_compression`` (a tenth) of its thickness.
 - **Waist lift** adds lumbar lordosis: ``lift * lift_range`` deg, spread over the lumbar discs
@@ -75,6 +80,7 @@ import numpy as np
 
 from widgets.data import lookup, value
 from widgets.model import measure
+from widgets.model.growth import head_scale, preset_age, spine_scale
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS, SpineParams, preset
 from widgets.model.supine_contact import (
@@ -141,7 +147,7 @@ class SupineParams:
         breathing is small).
     pillow : float
         Height of the pillow under the head, mm, in ``LIMITS["pillow"]`` (0 = the head rests
-        on the bed).
+        on the bed): an adult's; a child's is scaled to its size (:func:`pillow_height`).
 
     Defaults: :data:`DEFAULTS` (the ``*_default`` rows of ``supine.csv``), adult-mean spine,
     knees bent.
@@ -252,9 +258,10 @@ def _front_points(geom: SpineGeometry, breath: float) -> np.ndarray:
     anterior_mid = (c[:, 0] + c[:, 3]) / 2.0
     forward = _unit(_unit(c[:, 0] - c[:, 1]) + _unit(c[:, 3] - c[:, 2]))
     regions = np.array(geom.regions)
-    rise = _supine("chest_rise") * breath
-    chest = anterior_mid + (_supine("chest_depth") + rise) * forward
-    belly = anterior_mid + (_supine("belly_depth") + rise) * forward
+    size = geom.scale
+    rise = _supine("chest_rise") * size * breath
+    chest = anterior_mid + (_supine("chest_depth") * size + rise) * forward
+    belly = anterior_mid + (_supine("belly_depth") * size + rise) * forward
     trunk = np.where((regions == "thoracic")[:, None], chest, belly)
     front: np.ndarray = trunk[regions != "cervical"]
     return front
@@ -262,8 +269,9 @@ def _front_points(geom: SpineGeometry, breath: float) -> np.ndarray:
 
 def _legs(geom: SpineGeometry, legs: str) -> np.ndarray:
     hip = geom.hip_axis
-    thigh, shank = _supine("thigh_length"), _supine("shank_length")
-    ankle_y = _supine("ankle_height")
+    size = geom.scale
+    thigh, shank = _supine("thigh_length") * size, _supine("shank_length") * size
+    ankle_y = _supine("ankle_height") * size
     if legs == "straight":
         knee = hip + np.array([thigh, ankle_y - hip[1]]) * np.array([1.0, 0.5])
         knee[0] = hip[0] + math.sqrt(max(thigh**2 - (knee[1] - hip[1]) ** 2, 0.0))
@@ -279,6 +287,22 @@ def _legs(geom: SpineGeometry, legs: str) -> np.ndarray:
 
 def _params(params: object) -> SupineParams:
     return check_instance("params", params, SupineParams, "SupineParams (widgets.model.supine)")
+
+
+def pillow_height(params: SupineParams) -> float:
+    """Height of the pillow under the head, mm: ``params.pillow`` scaled to the preset's size.
+
+    The pillow setting is an adult's; a child lies on one scaled like its spine
+    (:func:`widgets.model.growth.spine_scale` at the preset's age: a newborn's 150 mm pillow
+    is about 46 mm), as its neck's reach is.
+
+    Raises
+    ------
+    ValueError
+        If ``params`` is not :class:`SupineParams`.
+    """
+    params = _params(params)
+    return params.pillow * spine_scale(preset_age(params.spine))
 
 
 def pose_params(params: SupineParams, lift: float, breath: float) -> SpineParams:
@@ -345,7 +369,8 @@ def _lay(
     (T1-T2 to T12-L1) further, for :func:`upper_back_gap` only. All spread by range of motion.
     ``prop`` (mm) is the height of the pillow under the shoulders (0: the upper back on the bed).
     """
-    geom = _move(build_spine(pose_params(params, lift, 0.0)), 90.0, np.zeros(2))
+    spine = build_spine(pose_params(params, lift, 0.0), age_months=preset_age(params.spine))
+    geom = _move(spine, 90.0, np.zeros(2))
     geom = _spread(geom, THORACIC, breath_deg)
     if junction:
         geom = _spread(geom, UPPER_BACK, junction)
@@ -447,7 +472,7 @@ def upper_back_gap(spine: str, legs: str) -> float:
     """
     check_choice("preset", spine, PRESETS)
     check_choice("legs", legs, LEGS)
-    return _junction(spine, legs, Tissue())
+    return _junction(spine, legs, sized(Tissue(), spine))
 
 
 @cache
@@ -501,7 +526,7 @@ def _settled(
     for _ in range(4):
         before = joint_angles(geom)
         start = {j: before[j] - standing[j] for j in HEAD_CHAIN}
-        geom, _bend = settle_head(geom, tissue, params.pillow, shares, start)
+        geom, _bend = settle_head(geom, tissue, pillow_height(params), shares, start)
         # the head's bend at T1-T3 can lift the top of the upper back off what it rested on
         angle, up = rest_transform(geom, tissue, prop)
         if abs(angle) < 1e-4 and abs(up) < 0.01:
@@ -521,12 +546,12 @@ def _prop(params: SupineParams, tissue: Tissue, neck: str) -> float:
     The pillow props the upper back when, at any corner of the lift and breath fractions,
     the neck cannot bring the head up to the pillow top within its joint ranges.
     """
-    if params.pillow <= 0.0:
+    if pillow_height(params) <= 0.0:
         return 0.0
     for lift, breath in _CORNERS:
         geom = _settled(params, lift, breath, tissue, neck, 0.0)
-        if _head_gap(geom, tissue, params.pillow) < -REACH_TOLERANCE:
-            return params.pillow
+        if _head_gap(geom, tissue, pillow_height(params)) < -REACH_TOLERANCE:
+            return pillow_height(params)
     return 0.0
 
 
@@ -577,7 +602,7 @@ def _pose(
     contacts = {
         "buttocks": float(seat[:, 1].min()),
         "upper back": float((outlines["upper back"][:, 1] - support(prop)).min()),
-        "head": float(head[:, 1].min()) - params.pillow,
+        "head": float(head[:, 1].min()) - pillow_height(params),
         "low back": float(skin["lumbar"][:, 1].min()),
     }
     return SupinePose(
@@ -586,7 +611,7 @@ def _pose(
         front_surface=_frozen(_front_points(geom, breath)[::-1]),
         legs=_frozen(_legs(geom, params.legs)),
         tissue=MappingProxyType({k: _frozen(v) for k, v in outlines.items()}),
-        pillow=_frozen(pillow_block(params.pillow, contact_x, edge)),
+        pillow=_frozen(pillow_block(pillow_height(params), contact_x, edge, geom.head_scale)),
         readouts=MappingProxyType(readouts),
         contacts=MappingProxyType(contacts),
         joints=MappingProxyType(joints),
@@ -621,14 +646,37 @@ def supine_pose(params: SupineParams, lift: float = 0.0, breath: float = 0.0) ->
     params = _params(params)
     lift = check_in_range("lift", lift, 0.0, 1.0)
     breath = check_in_range("breath", breath, 0.0, 1.0)
-    return _pose(params, lift, breath, Tissue(), "rom")
+    return _pose(params, lift, breath, sized(Tissue(), params.spine), "rom")
 
 
 #: The neck shares tried for the chin-angle range (see :func:`neck_shares`).
 NECK_VARIANTS: tuple[str, ...] = ("rom", "even", "upper", "lower")
 
 
-def _tissue_variants() -> tuple[Tissue, ...]:
+def sized(tissue: Tissue, spine: str) -> Tissue:
+    """``tissue`` (adult thicknesses, mm) scaled to the size of preset ``spine``.
+
+    The back, buttock and sacral tissue scale with the spine
+    (:func:`widgets.model.growth.spine_scale`), the scalp with the head
+    (:func:`widgets.model.growth.head_scale`), at the preset's age.
+
+    Raises
+    ------
+    ValueError
+        If ``tissue`` is not a :class:`Tissue` or ``spine`` not a preset.
+    """
+    tissue = check_instance("tissue", tissue, Tissue, "Tissue (widgets.model.supine_contact)")
+    months = preset_age(spine)
+    size, head = spine_scale(months), head_scale(months)
+    return Tissue(
+        buttock=tissue.buttock * size,
+        sacral=tissue.sacral * size,
+        back=tissue.back * size,
+        scalp=tissue.scalp * head,
+    )
+
+
+def _tissue_variants(spine: str) -> tuple[Tissue, ...]:
     def end(side: str) -> Tissue:
         return Tissue(
             buttock=_supine(f"buttock_tissue_thickness_{side}"),
@@ -636,7 +684,7 @@ def _tissue_variants() -> tuple[Tissue, ...]:
             scalp=_supine(f"scalp_tissue_thickness_{side}"),
         )
 
-    return Tissue(), end("low"), end("high")
+    return tuple(sized(t, spine) for t in (Tissue(), end("low"), end("high")))
 
 
 def chin_range(
@@ -646,7 +694,8 @@ def chin_range(
 
     ``value`` is :func:`supine_pose`'s; ``low`` and ``high`` are the smallest and largest
     over every neck share of :data:`NECK_VARIANTS` and the default, low and high tissue
-    thicknesses (the ``*_low`` and ``*_high`` rows of ``supine.csv``). Nobody has measured
+    thicknesses (the ``*_low`` and ``*_high`` rows of ``supine.csv``, :func:`sized` to the
+    preset). Nobody has measured
     the chin angle lying down per breath or lift, so this spread is the model's uncertainty.
 
     Raises
@@ -657,7 +706,7 @@ def chin_range(
     value_ = supine_pose(params, lift, breath).readouts["head_pitch"]
     values = [
         _pose(params, float(lift), float(breath), t, n).readouts["head_pitch"]
-        for t in _tissue_variants()
+        for t in _tissue_variants(params.spine)
         for n in NECK_VARIANTS
     ]
     return value_, min(values), max(values)
@@ -692,7 +741,7 @@ def chin_changes(params: SupineParams | None = None) -> dict[str, tuple[float, f
         deltas = [
             _pose(p, lift, breath, t, n).readouts["head_pitch"]
             - _pose(p, 0.0, 0.0, t, n).readouts["head_pitch"]
-            for t in _tissue_variants()
+            for t in _tissue_variants(p.spine)
             for n in NECK_VARIANTS
         ]
         out[name] = (deltas[0], min(deltas), max(deltas))

@@ -105,7 +105,8 @@ def buttocks(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
     forward = np.array([up[1], -up[0]])
     if np.dot(forward, geom.s1_endplate[1] - geom.s1_endplate[0]) < 0:
         forward = -forward
-    ischium = hip - 58.0 * up - 20.0 * forward  # tuberosity of the drawn hip bone outline
+    size = geom.scale  # the drawn hip bone outline is the adult's, scaled
+    ischium = hip - size * (58.0 * up + 20.0 * forward)  # its ischial tuberosity
     angles = np.radians(np.linspace(0.0, 360.0, 36, endpoint=False))
     pad = ischium + tissue.buttock * np.column_stack([np.cos(angles), np.sin(angles)])
     behind = np.dot(pad - ischium, forward) <= 0.0  # only the part behind the hip bone
@@ -206,6 +207,8 @@ def rest_transform(geom: SpineGeometry, tissue: Tissue, prop: float = 0.0) -> tu
     hi = angle - 5.0
     f_hi = gap(hi)
     while f_hi < 0.0:
+        if hi < angle - 60.0:
+            raise ValueError(f"prop = {prop:g} mm tilts the trunk more than 60 deg")
         lo, f_lo, hi = hi, f_hi, hi - 5.0
         f_hi = gap(hi)
     mid = lo
@@ -310,14 +313,16 @@ def settle_head(
     return bend_many(geom, {j: shares[j] * bend_deg for j in HEAD_CHAIN}), bend_deg
 
 
-def pillow_block(pillow: float, contact_x: float, edge_x: float | None = None) -> np.ndarray:
+def pillow_block(
+    pillow: float, contact_x: float, edge_x: float | None = None, size: float = 1.0
+) -> np.ndarray:
     """Closed outline of the pillow (4 corners), mm, centred a little headward of the contact.
 
     ``edge_x`` (mm), when given, is where the pillow propping the shoulders ends toward the
-    feet (under the skin behind the lowest of :data:`PROPPED`). Zero height gives a flat
-    outline on the bed.
+    feet (under the skin behind the lowest of :data:`PROPPED`); ``size`` scales the length
+    (the head's size for a child). Zero height gives a flat outline on the bed.
     """
-    length = _supine("pillow_length")
+    length = _supine("pillow_length") * size
     x0 = contact_x - 0.6 * length
     x1 = x0 + length if edge_x is None else edge_x
     return np.array([[x0, 0.0], [x1, 0.0], [x1, pillow], [x0, pillow]])
