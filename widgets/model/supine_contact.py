@@ -263,28 +263,26 @@ def settle_head(
     limits = joint_limits()
     high = min((limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
     low = max((-limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
-    pivots = {j: pivot(geom, j) for j in HEAD_CHAIN}
+    centres = np.array([pivot(geom, j) for j in HEAD_CHAIN])
+    share = np.array([shares[j] for j in HEAD_CHAIN])
     skin = scalp(geom, tissue)
-    total = sum(shares[j] for j in HEAD_CHAIN)
 
     def lowest(b: np.ndarray) -> np.ndarray:
         """Lowest scalp height above the pillow top for each bend in ``b`` (deg), mm.
 
-        The turns about each joint's (unmoved) centre, top down, add up to one turn by the
-        whole bend plus a shift: the shift is where the turns take the origin.
+        Turning about each joint's (unmoved) centre c_k by a_k, top down, is one turn by the
+        sum plus a shift: sum over k of (R(B_k) - R(B_k + a_k)) c_k, B_k the turns after k.
         """
         b = np.asarray(b, dtype=float)
-        shift = np.zeros((*b.shape, 2))
-        for j in HEAD_CHAIN:  # top down, each about its own unmoved pivot
-            a = np.radians(shares[j] * b)[..., None]
-            c, s = np.cos(a), np.sin(a)
-            d = shift - pivots[j]
-            shift = np.concatenate(
-                [c * d[..., :1] - s * d[..., 1:], s * d[..., :1] + c * d[..., 1:]], -1
-            )
-            shift = shift + pivots[j]
-        turn = np.radians(total * b)[..., None]
-        y = np.sin(turn) * skin[:, 0] + np.cos(turn) * skin[:, 1] + shift[..., 1:]
+        a = np.radians(share * b[..., None])
+        total = a.sum(axis=-1, keepdims=True)
+        after = total - np.cumsum(a, axis=-1)
+        both = after + a
+        cx, cy = centres[:, 0], centres[:, 1]
+        shift = (
+            np.sin(after) * cx + np.cos(after) * cy - np.sin(both) * cx - np.cos(both) * cy
+        ).sum(axis=-1, keepdims=True)
+        y = np.sin(total) * skin[:, 0] + np.cos(total) * skin[:, 1] + shift
         out: np.ndarray = y.min(axis=-1) - pillow
         return out
 
