@@ -51,10 +51,11 @@ Teaching model. Assumptions (also stated in lesson 02):
   a deep breath or the lift lowers the neck's base. A person lying like that slides the pillow
   under their shoulders. So when, at any corner of the lift and breath settings (0 or 1 of
   each), the head would stay more than ``REACH_TOLERANCE`` below the pillow top, the pillow
-  reaches under the upper back to T4 for every pose of those settings: under the skin behind
-  T1-T4 is the pillow top (its full height), under the rest of the upper back and the
-  buttocks the bed; the trunk rests where it touches them, and the neck settles the head onto
-  the pillow from there. The trunk then tilts up
+  reaches under the upper back for every pose of those settings: its end toward the feet is
+  under the skin behind T4 at rest and stays there (x, mm) while the body breathes and lifts.
+  The upper back rests on the pillow top (its full height) or on its corner, the rest of the
+  upper back and the buttocks on the bed, and the neck settles the head onto the pillow from
+  there. The trunk then tilts up
   toward the head (12-14 deg for the adult mean on 150 mm), which tilts the pelvis forward and
   lifts the waist with it; a round or flat low back that rested on the bed without the prop
   sags back onto it (the lumbar joints flex, within their ranges). :attr:`SupinePose.prop`
@@ -89,12 +90,12 @@ from widgets.model.supine_contact import (
     Tissue,
     back_skin,
     buttocks,
+    clearance,
     neck_shares,
     pillow_block,
     rest_transform,
     scalp,
     settle_head,
-    support,
     upper_back,
 )
 from widgets.model.supine_joints import (
@@ -360,6 +361,7 @@ def _lay(
     tissue: Tissue,
     junction: float = 0.0,
     prop: float = 0.0,
+    edge: float | None = None,
 ) -> SpineGeometry:
     """Lay the spine on the bed and rest it on the buttocks and the upper back.
 
@@ -367,7 +369,8 @@ def _lay(
     joints extend by ``breath_deg``; the lumbar joints by
     ``settle`` (the low back settling onto the bed); ``junction`` extends the upper back
     (T1-T2 to T12-L1) further, for :func:`upper_back_gap` only. All spread by range of motion.
-    ``prop`` (mm) is the height of the pillow under the shoulders (0: the upper back on the bed).
+    ``prop`` (mm) is the height of the pillow under the shoulders (0: the upper back on the bed),
+    ``edge`` where it ends (see :func:`widgets.model.supine_contact.clearance`).
     """
     spine = build_spine(pose_params(params, lift, 0.0), age_months=preset_age(params.spine))
     geom = _move(spine, 90.0, np.zeros(2))
@@ -375,7 +378,7 @@ def _lay(
     if junction:
         geom = _spread(geom, UPPER_BACK, junction)
     geom = _spread(geom, LUMBAR, settle)
-    angle, up = rest_transform(geom, tissue, prop)
+    angle, up = rest_transform(geom, tissue, prop, edge)
     return _move(geom, angle, np.array([0.0, up]))
 
 
@@ -417,7 +420,14 @@ def _touches(spine: str, legs: str, breath_deg: float, tissue: Tissue) -> bool:
 
 
 @cache
-def _settling(spine: str, legs: str, breath_deg: float, tissue: Tissue, prop: float) -> float:
+def _settling(
+    spine: str,
+    legs: str,
+    breath_deg: float,
+    tissue: Tissue,
+    prop: float,
+    edge: float | None = None,
+) -> float:
     """Lumbar extension (deg) that brings a round or flat low back down onto the bed.
 
     0 when the skin behind L1 ... L5 already clears the bed; otherwise the smallest extension
@@ -429,7 +439,7 @@ def _settling(spine: str, legs: str, breath_deg: float, tissue: Tissue, prop: fl
     params = SupineParams(spine=spine, legs=legs)
 
     def height(e: float) -> float:
-        return _low_back(_lay(params, 0.0, breath_deg, e, tissue, prop=prop), tissue)
+        return _low_back(_lay(params, 0.0, breath_deg, e, tissue, prop=prop, edge=edge), tissue)
 
     lo, f_lo = 0.0, height(0.0)
     if f_lo >= 0.0:
@@ -511,7 +521,13 @@ _CORNERS: tuple[tuple[float, float], ...] = ((1.0, 1.0), (0.0, 1.0), (1.0, 0.0),
 
 @lru_cache(maxsize=1024)
 def _settled(
-    params: SupineParams, lift: float, breath: float, tissue: Tissue, neck: str, prop: float
+    params: SupineParams,
+    lift: float,
+    breath: float,
+    tissue: Tissue,
+    neck: str,
+    prop: float,
+    edge: float | None,
 ) -> SpineGeometry:
     """The settled pose's geometry, mm.
 
@@ -519,8 +535,8 @@ def _settled(
     head on the pillow top; then the trunk rests again, and so on until both hold.
     """
     breath_deg = breath * params.breath_depth
-    settle = _settling(params.spine, params.legs, breath_deg, tissue, prop)
-    geom = _lay(params, lift, breath_deg, settle, tissue, prop=prop)
+    settle = _settling(params.spine, params.legs, breath_deg, tissue, prop, edge)
+    geom = _lay(params, lift, breath_deg, settle, tissue, prop=prop, edge=edge)
     standing = _standing_joints(params.spine)
     shares = neck_shares(neck)
     for _ in range(4):
@@ -528,7 +544,7 @@ def _settled(
         start = {j: before[j] - standing[j] for j in HEAD_CHAIN}
         geom, _bend = settle_head(geom, tissue, pillow_height(params), shares, start)
         # the head's bend at T1-T3 can lift the top of the upper back off what it rested on
-        angle, up = rest_transform(geom, tissue, prop)
+        angle, up = rest_transform(geom, tissue, prop, edge)
         if abs(angle) < 1e-4 and abs(up) < 0.01:
             break
         geom = _move(geom, angle, np.array([0.0, up]))
@@ -549,7 +565,7 @@ def _prop(params: SupineParams, tissue: Tissue, neck: str) -> float:
     if pillow_height(params) <= 0.0:
         return 0.0
     for lift, breath in _CORNERS:
-        geom = _settled(params, lift, breath, tissue, neck, 0.0)
+        geom = _settled(params, lift, breath, tissue, neck, 0.0, None)
         if _head_gap(geom, tissue, pillow_height(params)) < -REACH_TOLERANCE:
             return pillow_height(params)
     return 0.0
@@ -569,11 +585,26 @@ def _compressed(skin: dict[str, np.ndarray], tissue: Tissue) -> dict[str, np.nda
     return {**skin, "lumbar": lumbar}
 
 
+@lru_cache(maxsize=256)
+def _edge(params: SupineParams, tissue: Tissue, neck: str) -> float | None:
+    """Where the pillow under the shoulders ends toward the feet (x, mm), or None.
+
+    Under the skin behind the lowest of :data:`PROPPED` in the resting pose; the pillow
+    stays there while the body breathes and lifts.
+    """
+    prop = _prop(params, tissue, neck)
+    if prop <= 0.0:
+        return None
+    rest = _settled(params, 0.0, 0.0, tissue, neck, prop, None)
+    return float(back_skin(rest, tissue)["thoracic"][len(PROPPED) - 1, 0])
+
+
 def _pose(
     params: SupineParams, lift: float, breath: float, tissue: Tissue, neck: str
 ) -> SupinePose:
     prop = _prop(params, tissue, neck)
-    geom = _settled(params, lift, breath, tissue, neck, prop)
+    edge = _edge(params, tissue, neck)
+    geom = _settled(params, lift, breath, tissue, neck, prop, edge)
     standing = _standing_joints(params.spine)
     after = joint_angles(geom)
     joints = {j: after[j] - standing[j] for j in JOINTS}
@@ -592,7 +623,6 @@ def _pose(
     )
     head = outlines["scalp"]
     contact_x = float(head[np.argmin(head[:, 1]), 0])
-    edge = float(skin["thoracic"][len(PROPPED) - 1, 0]) if prop > 0.0 else None
     readouts = {
         "pelvic_tilt": measure.pelvic_tilt(geom, HEADWARD),
         "waist_height": float(skin["lumbar"][2, 1]),
@@ -601,7 +631,7 @@ def _pose(
     }
     contacts = {
         "buttocks": float(seat[:, 1].min()),
-        "upper back": float((outlines["upper back"][:, 1] - support(prop)).min()),
+        "upper back": clearance(outlines["upper back"], prop, edge),
         "head": float(head[:, 1].min()) - pillow_height(params),
         "low back": float(skin["lumbar"][:, 1].min()),
     }

@@ -158,6 +158,27 @@ def support(prop: float) -> np.ndarray:
     return out
 
 
+def clearance(outline: np.ndarray, prop: float = 0.0, edge: float | None = None) -> float:
+    """Lowest height (mm) of an :func:`upper_back` outline over what it rests on.
+
+    With no ``prop``, over the bed. With a pillow ``prop`` mm high under the shoulders: if
+    ``edge`` is None, over :func:`support` (by level); else over a pillow whose end toward
+    the feet is at x = ``edge`` (mm): the pillow top where x <= ``edge``, the bed beyond,
+    and the skin over the pillow's corner counts too.
+    """
+    y = outline[:, 1]
+    if prop <= 0.0:
+        return float(y.min())
+    if edge is None:
+        return float((y - support(prop)).min())
+    x = outline[:, 0]
+    lowest = float(np.where(x <= edge, y - prop, y).min())
+    skin = outline[len(outline) // 2 :][::-1]  # top down: x grows toward the feet
+    if skin[0, 0] <= edge <= skin[-1, 0]:
+        lowest = min(lowest, float(np.interp(edge, skin[:, 0], skin[:, 1])) - prop)
+    return lowest
+
+
 def _bridge(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     """Rotation (deg) and lift (mm) putting the lower bridge of outlines ``b``, ``a`` on y = 0."""
     pts = np.vstack([b, a])
@@ -178,27 +199,26 @@ def _bridge(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
     return angle, -float(rotate(p, np.zeros(2), angle)[1])
 
 
-def rest_transform(geom: SpineGeometry, tissue: Tissue, prop: float = 0.0) -> tuple[float, float]:
+def rest_transform(
+    geom: SpineGeometry, tissue: Tissue, prop: float = 0.0, edge: float | None = None
+) -> tuple[float, float]:
     """Rotation (deg, about the origin) and lift (mm) that set the trunk on the bed.
 
     ``geom`` must already lie roughly along the bed, head at negative x. Rotating it by the
     angle and then raising it by the lift makes the buttocks touch y = 0 and the upper back
-    touch what it rests on (:func:`support`: the bed, and with ``prop`` > 0 mm the pillow
-    under :data:`PROPPED`); with no prop, the edge of the lower convex hull of the two
-    outlines that joins them becomes the bed.
+    touch what it rests on (:func:`clearance`: the bed, and with ``prop`` > 0 mm the pillow
+    under :data:`PROPPED`, or up to x = ``edge``); with no prop, the edge of the lower convex
+    hull of the two outlines that joins them becomes the bed.
     """
     a, b = buttocks(geom, tissue), upper_back(geom, tissue)
     angle, up = _bridge(a, b)
     if prop <= 0.0:
         return angle, up
-    under = support(prop)
 
     def gap(deg: float) -> float:
         """Clearance of the upper back over its support when the buttocks touch the bed."""
-        return float(
-            (rotate(b, np.zeros(2), deg)[:, 1] - under).min()
-            - rotate(a, np.zeros(2), deg)[:, 1].min()
-        )
+        turned = rotate(b, np.zeros(2), deg)
+        return clearance(turned, prop, edge) - float(rotate(a, np.zeros(2), deg)[:, 1].min())
 
     # turning clockwise (negative) raises the head end; the root is between these two
     lo, f_lo = angle, gap(angle)
