@@ -199,8 +199,10 @@ class SupinePose:
         L1-S1), ``head_pitch`` (deg, Frankfort line above the bed's headward direction
         turned up; chin up positive).
     contacts : mapping of str to float
-        Lowest height (mm) of the buttocks and the upper back above the bed and of the scalp
-        above the pillow top (0 = touching), and of the low-back skin above the bed (> 0).
+        Lowest height (mm) of the buttocks above the bed, of the upper back above what it
+        rests on (the bed, and the pillow when it props the shoulders) and of the scalp above
+        the pillow top (0 = touching), and of the low-back skin above the bed (its tissue
+        compressed within ``low_back_tissue_compression``; > 0 where the low back is hollow).
     joints : mapping of str to float
         Change of every joint from its standing angle, deg (extension positive).
     limits : tuple of str
