@@ -213,7 +213,7 @@ def show_practice_card() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m widgets.content.practice_card OUT.html``: write the card; 2 on bad usage."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else check_text_list("argv", argv, minimum=0))
     if len(args) != 1 or args[0].startswith("-"):
         print(
             "usage: python -m widgets.content.practice_card OUT.html\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from widgets.model.wilke_check import WilkeCheck, wilke_checks
+from widgets.validation import check_instance, check_items
 
 #: Plain names of Wilke's postures as the model's presets.
 CHECK_LABELS: dict[str, str] = {
@@ -23,7 +24,18 @@ LOADED = ("lift-round-back", "lift-bent-knees", "hold-close")
 
 def overshoot_range(checks: tuple[WilkeCheck, ...] | None = None) -> tuple[float, float]:
     """Smallest and largest overshoot (model ratio / measured ratio) of the loaded postures."""
-    checks = wilke_checks() if checks is None else checks
+    if checks is None:
+        checks = wilke_checks()
+    else:
+        checks = check_items(
+            "checks",
+            checks,
+            lambda name, c: check_instance(
+                name, c, WilkeCheck, "a WilkeCheck (from wilke_checks())"
+            ),
+            minimum=1,
+            what="WilkeCheck results",
+        )
     loaded = [c.overshoot for c in checks if c.preset in LOADED]
     return min(loaded), max(loaded)
 

@@ -21,7 +21,7 @@ from widgets.data import value
 from widgets.figures.theme import REGION_COLOURS
 from widgets.model.trunk import TrunkLoad, TrunkPosture
 from widgets.model.trunk_segments import REFERENCE_HEIGHT, body
-from widgets.validation import check_instance
+from widgets.validation import check_in_range, check_instance
 
 #: Pixels per metre.
 SCALE = 170.0
@@ -72,6 +72,9 @@ def person_points(posture: TrunkPosture, load_lever: float) -> PersonPoints:
         is not a finite number.
     """
     check_instance("posture", posture, TrunkPosture, "TrunkPosture (widgets.model.trunk)")
+    load_lever = check_in_range(
+        "load_lever", load_lever, -2.0 * posture.height, 2.0 * posture.height, "m"
+    )
     person = body(posture.body_mass, posture.height)
     h = posture.height
     thigh, shank = _length("thigh", h), person.shank

@@ -32,7 +32,7 @@ import numpy.typing as npt
 
 from widgets.model.supine import READOUTS, KeyPoses, SupinePose
 from widgets.model.supine_joints import NECK, UPPER_BACK
-from widgets.validation import check_instance, check_number, describe
+from widgets.validation import check_instance, check_int_in_range, check_number, describe
 
 #: Decimal places kept in the coordinates sent to the browser (0.01 mm).
 PRECISION = 2
@@ -53,7 +53,13 @@ def resample_outline(outline: np.ndarray, n: int = RESAMPLED_POINTS) -> np.ndarr
     The first point is the outline's lowest corner (the leftmost of equally low ones): where
     it rests on the bed, in every key pose, so the blend of two key poses rests there too.
     """
+    n = check_int_in_range("n", n, 3, 10_000, "points")
+    check_instance("outline", outline, np.ndarray, "an (N, 2) array of points, mm")
     pts = np.asarray(outline, dtype=float)
+    if pts.ndim != 2 or pts.shape[0] < 3 or pts.shape[1] != 2 or not np.isfinite(pts).all():
+        raise ValueError(
+            f"outline must be an (N, 2) array of at least 3 finite points, got shape {pts.shape}"
+        )
     x, y = pts[:, 0], pts[:, 1]
     if float(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)) < 0:  # clockwise: turn it
         pts = pts[::-1]

@@ -41,6 +41,7 @@ _SELECT = f"SELECT id, {', '.join(FIELDS)} FROM sessions ORDER BY start_utc_us, 
 
 def session_row(session: Session) -> tuple[object, ...]:
     """The values of one ``sessions`` row (without its id), start time as ISO 8601 with offset."""
+    check_instance("session", session, Session, "a Session (widgets.journal)")
     return (
         (session.start - _EPOCH) // _MICROSECOND,
         session.start.isoformat(),

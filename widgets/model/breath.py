@@ -471,7 +471,7 @@ def lift_and_breath(
     """
     check_choice("mode", mode, MODES)
     _check_pattern("pattern", pattern)
-    if mode == "lift-independent" and lift_u is not None:
+    if lift_u is not None:
         _phase("lift_u", lift_u)
     breath = np.asarray(profile(pattern, u))
     if mode == "lift-with-breath":

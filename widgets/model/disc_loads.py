@@ -111,6 +111,8 @@ def check_schedule(
     ValueError
         Naming the step and the value, and the allowed range or the valid postures.
     """
+    check_table("table", table)
+    end_hours = check_in_range("end_hours", end_hours, 0.0, MAX_HOURS, "h")
     if isinstance(schedule, str | bytes) or not isinstance(schedule, Sequence | np.ndarray):
         raise ValueError(
             f"{name} must be a list of (start hour, posture) pairs, got {type(schedule).__name__}"

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from widgets.model.angles import UP, angle_from, frankfort_pitch, plate_tilt, wrap_degrees
+from widgets.model.angles import (
+    UP,
+    angle_from,
+    check_point,
+    frankfort_pitch,
+    plate_tilt,
+    wrap_degrees,
+)
 from widgets.model.spine import SpineGeometry
 
 
@@ -71,7 +78,7 @@ def pelvic_tilt(geom: SpineGeometry, up: np.ndarray = UP) -> float:
     """
     _geometry(geom)
     to_s1 = geom.s1_endplate.mean(axis=0) - geom.hip_axis
-    return angle_from(np.asarray(up, float), to_s1)
+    return angle_from(check_point("up", up), to_s1)
 
 
 def pelvic_incidence(geom: SpineGeometry) -> float:

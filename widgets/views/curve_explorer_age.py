@@ -54,11 +54,11 @@ class AgeSlider(anywidget.AnyWidget):
     def _valid_value(self, proposal: dict[str, Any]) -> float:
         try:
             age = check_age(proposal["value"])
-        except ValueError as err:
-            raise traitlets.TraitError(str(err)) from None
+        except ValueError as err:  # the trait's name first: the check speaks of the quantity
+            raise traitlets.TraitError(f"value: {err}") from None
         if age not in self.stops:
             raise traitlets.TraitError(
-                f"age_months = {age:g} is not a stop of the slider; the stops run from 0 to "
+                f"value: age_months = {age:g} is not a stop of the slider; the stops run from 0 to "
                 "240 months: monthly to 2 years, then every 3 months to 5 years, then every 6"
             )
         return age

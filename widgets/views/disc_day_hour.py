@@ -67,12 +67,12 @@ class HourSlider(anywidget.AnyWidget):
     def _valid_value(self, proposal: dict[str, Any]) -> float:
         try:
             hour = check_hour(proposal["value"])
-        except ValueError as err:
-            raise traitlets.TraitError(str(err)) from None
+        except ValueError as err:  # the trait's name first: the check speaks of the quantity
+            raise traitlets.TraitError(f"value: {err}") from None
         if hour * 4.0 != round(hour * 4.0):
             raise traitlets.TraitError(
-                f"hour = {hour:g} h is not a stop of the slider; the stops are every quarter "
-                "hour from 0 to 24 h"
+                f"value: hour = {hour:g} h is not a stop of the slider; the stops are every "
+                "quarter hour from 0 to 24 h"
             )
         return hour
 

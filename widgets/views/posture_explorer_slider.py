@@ -14,7 +14,13 @@ from typing import Any
 import anywidget
 import traitlets
 
-from widgets.validation import Checked, check_in_range, check_text, checked_trait
+from widgets.validation import (
+    Checked,
+    check_in_range,
+    check_int_in_range,
+    check_text,
+    checked_trait,
+)
 
 
 class PostureSlider(anywidget.AnyWidget):
@@ -65,7 +71,7 @@ class PostureSlider(anywidget.AnyWidget):
         self.set_trait("high", high)
         self.set_trait("step", check_in_range("step", step, 1e-6, high - low))
         self.set_trait("unit", check_text("unit", unit))
-        self.set_trait("digits", digits)
+        self.set_trait("digits", check_int_in_range("digits", digits, 0, 6))
         self.value = value
 
     @traitlets.validate("value")

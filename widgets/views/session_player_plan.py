@@ -107,6 +107,9 @@ def session_from_message(
         refuses (:class:`widgets.journal.Session`), settings that differ from the player's,
         more rounds than the duration holds, or a start or end in the future.
     """
+    check_instance("now", now, datetime, "a timezone-aware datetime")
+    if now.tzinfo is None:
+        raise ValueError(f"now must be timezone-aware, got the naive time {now.isoformat()!r}")
     if not isinstance(content, dict):
         raise ValueError(f"the message must be a dict, got {describe(content)}")
     if set(content) != {"type", "session"} or content.get("type") != "finish":
