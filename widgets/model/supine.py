@@ -57,10 +57,10 @@ Teaching model. Assumptions (also stated in lesson 02):
   upper back and the buttocks on the bed, and the neck settles the head onto the pillow from
   there. The trunk then tilts up
   toward the head (12-14 deg for the adult mean on 150 mm), which tilts the pelvis forward and
-  lifts the waist with it; a round or flat low back that rested on the bed without the prop
-  sags back onto it (the lumbar joints flex, within their ranges). :attr:`SupinePose.prop`
-  says when the pillow props the shoulders. The switch is abrupt (a real pillow's soft edge
-  would make it gradual).
+  lifts the waist with it; a round or flat low back that rested on the bed at rest without
+  the prop sags back onto it at every breath (the lumbar joints flex, within their ranges).
+  :attr:`SupinePose.prop` says when the pillow props the shoulders. The switch is abrupt (a
+  real pillow's soft edge would make it gradual).
 - The chin angle lying down has never been measured per breath or lift: :func:`chin_range`
   gives the model's value with its spread over other neck shares and tissue thicknesses.
 - The frame is the bed's: x along the bed (the head at negative x), y up from the mattress, mm.
@@ -233,21 +233,37 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 
 def _move(geom: SpineGeometry, deg: float, shift: np.ndarray) -> SpineGeometry:
     """Rotate ``geom`` by ``deg`` (counter-clockwise) about the origin, then shift it (mm)."""
-
-    def f(points: np.ndarray) -> np.ndarray:
-        return _frozen(rotate(points, np.zeros(2), deg) + shift)
-
+    names = list(geom.landmarks)
+    parts = [
+        geom.body_corners,
+        geom.disc_corners,
+        geom.s1_endplate,
+        geom.hip_axis,
+        geom.sacrum,
+        geom.pelvis,
+        geom.femoral_head + geom.hip_axis,
+        geom.skull,
+        np.array([geom.landmarks[k] for k in names]),
+    ]
+    flat = np.concatenate([np.reshape(p, (-1, 2)) for p in parts])
+    moved = rotate(flat, np.zeros(2), deg) + shift
+    out, start = [], 0
+    for p in parts:
+        size = int(np.prod(np.shape(p)[:-1]))
+        out.append(_frozen(moved[start : start + size].reshape(np.shape(p))))
+        start += size
+    bodies, discs, s1, hip, sacrum, pelvis, head, skull, marks = out
     return replace(
         geom,
-        body_corners=f(geom.body_corners),
-        disc_corners=f(geom.disc_corners),
-        s1_endplate=f(geom.s1_endplate),
-        hip_axis=f(geom.hip_axis),
-        sacrum=f(geom.sacrum),
-        pelvis=f(geom.pelvis),
-        femoral_head=f(geom.femoral_head + geom.hip_axis) - f(geom.hip_axis),
-        skull=f(geom.skull),
-        landmarks=MappingProxyType({k: f(v) for k, v in geom.landmarks.items()}),
+        body_corners=bodies,
+        disc_corners=discs,
+        s1_endplate=s1,
+        hip_axis=hip,
+        sacrum=sacrum,
+        pelvis=pelvis,
+        femoral_head=_frozen(head - hip),
+        skull=skull,
+        landmarks=MappingProxyType({k: m for k, m in zip(names, marks, strict=True)}),
     )
 
 
@@ -355,6 +371,15 @@ def _spread(geom: SpineGeometry, joints: tuple[str, ...], deg: float) -> SpineGe
     return bend_many(geom, {j: deg * rom(j) / total for j in joints})
 
 
+@lru_cache(maxsize=512)
+def _trunk(spine: str, legs: str, lift_deg: float, breath_deg: float) -> SpineGeometry:
+    """The spine laid along the bed with the legs' change, the lift and the breath, mm."""
+    params = SupineParams(spine=spine, legs=legs, lift_range=LIMITS["lift_range"][1])
+    shape = pose_params(params, lift_deg / params.lift_range, 0.0)
+    geom = _move(build_spine(shape, age_months=preset_age(spine)), 90.0, np.zeros(2))
+    return _spread(geom, THORACIC, breath_deg)
+
+
 def _lay(
     params: SupineParams,
     lift: float,
@@ -374,14 +399,19 @@ def _lay(
     ``prop`` (mm) is the height of the pillow under the shoulders (0: the upper back on the bed),
     ``edge`` where it ends (see :func:`widgets.model.supine_contact.clearance`).
     """
-    spine = build_spine(pose_params(params, lift, 0.0), age_months=preset_age(params.spine))
-    geom = _move(spine, 90.0, np.zeros(2))
-    geom = _spread(geom, THORACIC, breath_deg)
+    key = (params.spine, params.legs, lift * params.lift_range, breath_deg)
+    geom = _trunk(*key)
     if junction:
         geom = _spread(geom, UPPER_BACK, junction)
     geom = _spread(geom, LUMBAR, settle)
-    angle, up = rest_transform(geom, tissue, prop, edge)
+    angle, up = rest_transform(geom, tissue, prop, edge, _seat(*key, tissue))
     return _move(geom, angle, np.array([0.0, up]))
+
+
+@lru_cache(maxsize=512)
+def _seat(spine: str, legs: str, lift_deg: float, breath_deg: float, tissue: Tissue) -> np.ndarray:
+    """Buttocks of :func:`_trunk`'s pose, mm: bending the spine's joints never moves them."""
+    return _frozen(buttocks(_trunk(spine, legs, lift_deg, breath_deg), tissue))
 
 
 def _low_back(geom: SpineGeometry, tissue: Tissue) -> float:
@@ -414,11 +444,12 @@ def _flex_limit(spine: str, legs: str) -> float:
 TOUCH = 0.5
 
 
-def _touches(spine: str, legs: str, breath_deg: float, tissue: Tissue) -> bool:
-    """Whether the low back rests on the bed at rest without a pillow under the shoulders."""
+@cache
+def _touches(spine: str, legs: str, tissue: Tissue) -> bool:
+    """Whether the low back rests on the bed at rest (out, no lift) with the shoulders down."""
     params = SupineParams(spine=spine, legs=legs)
-    settle = _settling(spine, legs, breath_deg, tissue, 0.0)
-    return _low_back(_lay(params, 0.0, breath_deg, settle, tissue), tissue) < TOUCH
+    settle = _settling(spine, legs, 0.0, tissue, 0.0)
+    return _low_back(_lay(params, 0.0, 0.0, settle, tissue), tissue) < TOUCH
 
 
 @cache
@@ -435,8 +466,8 @@ def _settling(
     0 when the skin behind L1 ... L5 already clears the bed; otherwise the smallest extension
     that makes it touch (at rest, lift 0), capped by the lumbar joints' ranges. When the
     pillow props the shoulders (``prop`` > 0 mm) and the low back settled without it, the
-    raised low back (one that touched without the prop) sags back onto the bed instead: a
-    flexion (negative), capped likewise.
+    raised low back (one that touched at rest without the prop) sags back onto the bed
+    instead: a flexion (negative), capped likewise.
     """
     params = SupineParams(spine=spine, legs=legs)
 
@@ -445,7 +476,7 @@ def _settling(
 
     lo, f_lo = 0.0, height(0.0)
     if f_lo >= 0.0:
-        if prop <= 0.0 or not _touches(spine, legs, breath_deg, tissue):
+        if prop <= 0.0 or not _touches(spine, legs, tissue):
             return 0.0
         hi = -max(_flex_limit(spine, legs), 0.0)
         f_hi = height(hi)
@@ -457,10 +488,11 @@ def _settling(
         if f_hi <= 0.0:
             return hi
     mid = lo
+    tolerance = 0.1 if hi < 0.0 else 0.02  # mm; sagging under a prop: within a fifth of TOUCH
     for _ in range(40):  # Illinois regula falsi on the low-back height, mm
         mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)
         f_mid = height(mid)
-        if abs(f_mid) < 0.02:
+        if abs(f_mid) < tolerance:
             break
         if np.sign(f_mid) == np.sign(f_hi):
             hi, f_hi = mid, f_mid

@@ -200,7 +200,11 @@ def _bridge(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
 
 
 def rest_transform(
-    geom: SpineGeometry, tissue: Tissue, prop: float = 0.0, edge: float | None = None
+    geom: SpineGeometry,
+    tissue: Tissue,
+    prop: float = 0.0,
+    edge: float | None = None,
+    seat: np.ndarray | None = None,
 ) -> tuple[float, float]:
     """Rotation (deg, about the origin) and lift (mm) that set the trunk on the bed.
 
@@ -208,9 +212,11 @@ def rest_transform(
     angle and then raising it by the lift makes the buttocks touch y = 0 and the upper back
     touch what it rests on (:func:`clearance`: the bed, and with ``prop`` > 0 mm the pillow
     under :data:`PROPPED`, or up to x = ``edge``); with no prop, the edge of the lower convex
-    hull of the two outlines that joins them becomes the bed.
+    hull of the two outlines that joins them becomes the bed. ``seat``, when given, is
+    :func:`buttocks` of ``geom`` already computed.
     """
-    a, b = buttocks(geom, tissue), upper_back(geom, tissue)
+    a = buttocks(geom, tissue) if seat is None else seat
+    b = upper_back(geom, tissue)
     angle, up = _bridge(a, b)
     if prop <= 0.0:
         return angle, up
@@ -224,18 +230,21 @@ def rest_transform(
     lo, f_lo = angle, gap(angle)
     if f_lo >= 0.0:
         return angle, up
-    hi = angle - 5.0
+    # the clearance grows by about the lever (buttocks to the top of the upper back) per rad
+    lever = max(float(a[np.argmin(a[:, 1]), 0] - b[:, 0].min()), 1.0)
+    step = max(math.degrees(-1.2 * f_lo / lever), 0.5)
+    hi = angle - step
     f_hi = gap(hi)
     while f_hi < 0.0:
         if hi < angle - 60.0:
             raise ValueError(f"prop = {prop:g} mm tilts the trunk more than 60 deg")
-        lo, f_lo, hi = hi, f_hi, hi - 5.0
+        lo, f_lo, hi = hi, f_hi, hi - step
         f_hi = gap(hi)
     mid = lo
     for _ in range(60):  # Illinois regula falsi on the clearance, mm
         mid = hi - f_hi * (hi - lo) / (f_hi - f_lo)
         f_mid = gap(mid)
-        if abs(f_mid) < 1e-4:
+        if abs(f_mid) < 0.01:
             break
         if np.sign(f_mid) == np.sign(f_hi):
             hi, f_hi = mid, f_mid

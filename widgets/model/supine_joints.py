@@ -135,35 +135,55 @@ def bend_many(geom: SpineGeometry, bends: dict[str, float]) -> SpineGeometry:
     for joint in bends:
         check_choice("joint", joint, JOINTS)
     names = list(geom.landmarks)
-    bodies = np.array(geom.body_corners)
-    discs = np.array(geom.disc_corners)
-    skull = np.array(geom.skull)
-    marks = np.array([geom.landmarks[k] for k in names])
-    below = _below(geom.disc_names)
+    n_bodies, n_discs = len(geom.body_corners), len(geom.disc_corners)
+    pts = np.concatenate(
+        [
+            np.reshape(geom.body_corners, (-1, 2)),
+            np.reshape(geom.disc_corners, (-1, 2)),
+            geom.skull,
+            np.array([geom.landmarks[k] for k in names]),
+        ]
+    )
+    masks = _turning(geom.disc_names, n_bodies, len(geom.skull) + len(names))
     for joint in sorted(bends, key=JOINTS.index):  # top down
         deg = bends[joint]
         if deg == 0.0:
             continue
-        centre = pivot(geom, joint)
-        upper = joint.split("-")[0]
-        top = 0 if upper == "C0" else LEVELS.index(upper) + 1  # bodies [0, top) turn
-        bodies[:top] = rotate(bodies[:top], centre, deg)
-        whole = below < top
-        discs[whole] = rotate(discs[whole], centre, deg)
-        if joint in geom.disc_names:
-            k = geom.disc_names.index(joint)
-            discs[k, 2:] = rotate(discs[k, 2:], centre, deg)
-        skull = rotate(skull, centre, deg)
-        marks = rotate(marks, centre, deg)
+        mask = masks[joint]
+        pts[mask] = rotate(pts[mask], pivot(geom, joint), deg)
+    end_bodies, end_discs = 4 * n_bodies, 4 * (n_bodies + n_discs)
+    end_skull = end_discs + len(geom.skull)
     return replace(
         geom,
-        body_corners=_frozen(bodies),
-        disc_corners=_frozen(discs),
-        skull=_frozen(skull),
+        body_corners=_frozen(pts[:end_bodies].reshape(n_bodies, 4, 2)),
+        disc_corners=_frozen(pts[end_bodies:end_discs].reshape(n_discs, 4, 2)),
+        skull=_frozen(pts[end_discs:end_skull]),
         landmarks=MappingProxyType(
-            {k: _frozen(point) for k, point in zip(names, marks, strict=True)}
+            {k: _frozen(point) for k, point in zip(names, pts[end_skull:], strict=True)}
         ),
     )
+
+
+@cache
+def _turning(discs: tuple[str, ...], n_bodies: int, n_head: int) -> dict[str, np.ndarray]:
+    """Which stacked points turn when each joint bends.
+
+    The points are the body corners, the disc corners, then ``n_head`` points of the skull
+    and its landmarks.
+    """
+    below = _below(discs)
+    out = {}
+    for joint in JOINTS:
+        upper = joint.split("-")[0]
+        top = 0 if upper == "C0" else LEVELS.index(upper) + 1  # bodies [0, top) turn
+        bodies = np.zeros((n_bodies, 4), bool)
+        bodies[:top] = True
+        turn = np.zeros((len(discs), 4), bool)
+        turn[below < top] = True  # the discs that turn whole
+        if joint in discs:  # the bending disc: only its upper corners turn
+            turn[discs.index(joint), 2:] = True
+        out[joint] = np.concatenate([bodies.ravel(), turn.ravel(), np.ones(n_head, bool)])
+    return out
 
 
 @cache
@@ -187,7 +207,8 @@ def joint_angles(geom: SpineGeometry) -> dict[str, float]:
     """
     check_instance("geom", geom, SpineGeometry, "a SpineGeometry")
     c = geom.body_corners
-    axes = [_direction(b[2:].mean(axis=0) - b[:2].mean(axis=0)) for b in c]
+    v = (c[:, 2] + c[:, 3] - c[:, 0] - c[:, 1]) / 2.0  # bottom to top mid-points
+    axes = np.degrees(np.arctan2(v[:, 1], v[:, 0])).tolist()
     posterior, anterior = geom.s1_endplate
     along = anterior - posterior
     sacrum = _direction(np.array([-along[1], along[0]]))
