@@ -147,7 +147,7 @@ def test_a_pillow_out_of_reach_props_the_shoulders():
     block = rest.pillow
     assert block[:, 1].max() == 150.0
     edge = block[:, 0].max()
-    assert edge == pytest.approx(back_skin(rest.geometry, Tissue())["thoracic"][3, 0])
+    assert edge == pytest.approx(back_skin(rest.geometry, Tissue())["thoracic"][3, 0], abs=0.5)
     for pose in (p for row in kp.poses for p in row):
         assert pose.prop == 150.0
         assert pose.pillow[:, 0].max() == pytest.approx(edge)  # the pillow stays put
