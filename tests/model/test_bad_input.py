@@ -65,7 +65,7 @@ def test_spine_params_refuse_unknown_fields():
 @pytest.mark.parametrize("call", [preset, preset_sources, is_illustrative])
 @given(bad=not_one_of(PRESETS))
 def test_preset_functions_list_the_presets(call, bad):
-    with pytest.raises(ValueError, match=r"unknown preset .*; valid presets: adult-mean"):
+    with pytest.raises(ValueError, match=r"^name = .* is not a preset; valid presets: adult-mean"):
         call(bad)
 
 

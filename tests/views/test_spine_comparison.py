@@ -75,5 +75,5 @@ def test_unknown_preset_is_rejected_with_the_valid_names():
         compare_spines(right="baby")
     with pytest.raises(ValueError, match="valid presets: adult-mean"):
         compare_spines(left="baby")
-    with pytest.raises(ValueError, match="unknown preset"):
+    with pytest.raises(ValueError, match="name = 'baby' is not a preset"):
         SpineComparison().show("baby")

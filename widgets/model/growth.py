@@ -28,7 +28,7 @@ import numpy as np
 
 from widgets.data import load_table
 from widgets.model.spine_params import PRESETS
-from widgets.validation import check_choice, check_in_range
+from widgets.validation import check_in_range
 
 #: Ages the growth tables cover, months (birth to 20 years, as the development model).
 AGE_RANGE_MONTHS: tuple[float, float] = (0.0, 240.0)
@@ -104,6 +104,8 @@ def preset_age(name: str) -> float:
     Raises
     ------
     ValueError
-        If ``name`` is not a preset; the message lists the valid names.
+        If ``name`` is not a preset; the message names ``name`` and lists the valid names.
     """
-    return PRESET_AGES.get(check_choice("preset", name, PRESETS), ADULT_MONTHS)
+    if not isinstance(name, str) or name not in PRESETS:
+        raise ValueError(f"name = {name!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    return PRESET_AGES.get(name, ADULT_MONTHS)

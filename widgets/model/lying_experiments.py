@@ -542,9 +542,10 @@ def pelvis_check(spine: str = "adult-mean") -> dict[str, PelvisCheck]:
     Raises
     ------
     ValueError
-        If ``spine`` is not a preset.
+        If ``spine`` is not a preset; the message names ``spine`` and lists the valid names.
     """
-    check_choice("preset", spine, PRESETS)
+    if not isinstance(spine, str) or spine not in PRESETS:
+        raise ValueError(f"spine = {spine!r} is not a preset; valid presets: {', '.join(PRESETS)}")
     out: dict[str, PelvisCheck] = {}
     for legs in LEGS:
         target = resting_pelvic_tilt(spine, legs)

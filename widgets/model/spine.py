@@ -33,7 +33,7 @@ from widgets.data import load_table, value
 from widgets.model import outlines
 from widgets.model.angles import frankfort_pitch
 from widgets.model.growth import ADULT_MONTHS, head_scale, preset_age, spine_scale
-from widgets.model.spine_params import SpineParams, preset
+from widgets.model.spine_params import PRESETS, SpineParams, preset
 from widgets.validation import check_choice, check_in_range
 
 #: Accepted skull-on-C1 offsets, deg: the head's full nodding range (a course limit, wider than
@@ -228,6 +228,8 @@ def build_spine(
         of range, a ``head_offset`` outside :data:`HEAD_OFFSET_RANGE` or an ``age_months``
         outside 0 to 240.
     """
+    if isinstance(spec, str) and spec not in PRESETS:
+        raise ValueError(f"spec = {spec!r} is not a preset; valid presets: {', '.join(PRESETS)}")
     params = preset(spec) if isinstance(spec, str) else spec
     if not isinstance(params, SpineParams):
         raise ValueError(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 from widgets.data import Row, load_table
-from widgets.validation import check_choice, check_in_range
+from widgets.validation import check_in_range
 
 #: Allowed range of each regional angle, in degrees. Wide enough for every preset and for
 #: the mean +/- 3 SD of the adult data, with the citation keys of ``adult_ranges.csv`` and
@@ -100,9 +100,10 @@ def preset_sources(name: str) -> dict[str, Row]:
     Raises
     ------
     ValueError
-        If ``name`` is not a preset; the message lists the valid names.
+        If ``name`` is not a preset; the message names ``name`` and lists the valid names.
     """
-    check_choice("preset", name, PRESETS)
+    if not isinstance(name, str) or name not in PRESETS:
+        raise ValueError(f"name = {name!r} is not a preset; valid presets: {', '.join(PRESETS)}")
     return _preset_rows()[name]
 
 

@@ -15,10 +15,16 @@ from widgets.figures.spine_drawing import Frame, SpineDrawing, spine_frame
 from widgets.figures.spine_parts import PRESET_TITLES
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS
-from widgets.validation import check_choice
 
 #: Width of the drawing, px.
 DRAWING_WIDTH = 760
+
+
+def _check_preset(param: str, value: object) -> None:
+    """Refuse ``value`` of parameter ``param`` unless it is a preset name, naming ``param``."""
+    if not isinstance(value, str) or value not in PRESETS:
+        valid = ", ".join(PRESETS)
+        raise ValueError(f"{param} = {value!r} is not a preset; valid presets: {valid}")
 
 
 @cache
@@ -41,12 +47,13 @@ class SpineComparison(ipw.VBox):
     Raises
     ------
     ValueError
-        If ``left`` or ``right`` is not a preset; the message lists the valid names.
+        If ``left`` or ``right`` is not a preset; the message names it and lists the valid
+        names.
     """
 
     def __init__(self, left: str = "adult-mean", right: str = "newborn") -> None:
-        check_choice("preset", left, PRESETS)
-        check_choice("preset", right, PRESETS)
+        _check_preset("left", left)
+        _check_preset("right", right)
         self.left = left
         self.picker = ipw.Dropdown(
             options=[(PRESET_TITLES[p], p) for p in PRESETS],
@@ -74,9 +81,9 @@ class SpineComparison(ipw.VBox):
         Raises
         ------
         ValueError
-            If ``name`` is not a preset; the message lists the valid names.
+            If ``name`` is not a preset; the message names ``name`` and lists the valid names.
         """
-        check_choice("preset", name, PRESETS)
+        _check_preset("name", name)
         if self.picker.value != name:
             self.picker.value = name  # the observer redraws
         else:
