@@ -38,11 +38,11 @@ def test_leaning_back_no_arm_changes_anything():
 @pytest.mark.parametrize(
     ("call", "name"),
     [
-        (lambda: tx.upper_body_alone([]), "flexion"),
-        (lambda: tx.upper_body_alone("20"), "flexion"),
-        (lambda: tx.upper_body_alone([20, 120]), "flexion[1]"),
+        (lambda: tx.upper_body_alone([]), "flexions needs at least 1"),
+        (lambda: tx.upper_body_alone("20"), "flexions must be a list"),
+        (lambda: tx.upper_body_alone([20, 120]), "flexions[1] = 120 deg is out of range"),
         (lambda: tx.load_at_distances([0.1], load=60), "load"),
-        (lambda: tx.load_at_distances([0.9]), "load_distance[0]"),
+        (lambda: tx.load_at_distances([0.9]), "distances[0] = 0.9 m is out of range"),
         (lambda: tx.load_at_distances([0.1], flexion=True), "flexion"),
         (lambda: tx.moment_per_metre(load=-1), "load"),
         (lambda: tx.times_body_weight(-5), "force"),

@@ -62,5 +62,5 @@ def test_a_seven_centimetre_arm_still_leaves_the_bent_knee_lift_outside_25_perce
 def test_moment_arm_sensitivity_refuses_bad_input():
     with pytest.raises(ValueError, match="arm"):
         overshoot_with_moment_arm("lift-round-back", 0.2)
-    with pytest.raises(ValueError, match="hold-close"):
+    with pytest.raises(ValueError, match=r"^preset_name = .sitting-slumped. .*hold-close"):
         overshoot_with_moment_arm("sitting-slumped", 0.05)

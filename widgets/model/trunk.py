@@ -59,7 +59,7 @@ from widgets.model.trunk_segments import (
     G,
     body,
 )
-from widgets.validation import check_choice, check_in_range
+from widgets.validation import check_in_range
 
 
 def _row(item: str, parameter: str) -> float:
@@ -295,9 +295,11 @@ def preset(name: str) -> TrunkPosture:
     Raises
     ------
     ValueError
-        If ``name`` is not one of :data:`PRESETS`; the message lists them.
+        If ``name`` is not one of :data:`PRESETS`; the message names ``name`` and lists them.
     """
-    return TrunkPosture(**_PRESET_SETTINGS[check_choice("preset", name, PRESETS)])
+    if not isinstance(name, str) or name not in PRESETS:
+        raise ValueError(f"name = {name!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    return TrunkPosture(**_PRESET_SETTINGS[name])
 
 
 def preset_load(name: str) -> TrunkLoad:

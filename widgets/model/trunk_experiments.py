@@ -38,8 +38,9 @@ from widgets.validation import check_in_range, check_instance, check_items
 MOMENT_ARM_RANGE: tuple[float, float] = (0.03, 0.08)
 
 
-def _setting(name: str, value: object) -> float:
-    key = name.split("[")[0]
+def _setting(name: str, value: object, key: str = "") -> float:
+    """``value`` (labelled ``name``) checked against setting ``key`` (default: ``name``)."""
+    key = key or name.split("[")[0]
     return check_in_range(name, value, *LIMITS[key], UNITS[key])
 
 
@@ -49,9 +50,12 @@ def upper_body_alone(flexions: Iterable[float] = (20.0, 45.0, 90.0)) -> tuple[Tr
     Raises
     ------
     ValueError
-        If ``flexions`` is not a list of at least one number in ``LIMITS["flexion"]``.
+        If ``flexions`` is not a list of at least one number in ``LIMITS["flexion"]`` (the
+        message names ``flexions``, or ``flexions[i]`` for one angle).
     """
-    angles = check_items("flexion", flexions, _setting, 1, "angles in deg")
+    angles = check_items(
+        "flexions", flexions, lambda n, v: _setting(n, v, "flexion"), 1, "angles in deg"
+    )
     return tuple(trunk_load(TrunkPosture(flexion=a)) for a in angles)
 
 
@@ -72,11 +76,14 @@ def load_at_distances(
     Raises
     ------
     ValueError
-        If a value is not a number in its range (the message names it).
+        If a value is not a number in its range (the message names it: ``distances[i]`` for
+        one distance).
     """
     load = _setting("load", load)
     flexion = _setting("flexion", flexion)
-    reach = check_items("load_distance", distances, _setting, 1, "distances in m")
+    reach = check_items(
+        "distances", distances, lambda n, v: _setting(n, v, "load_distance"), 1, "distances in m"
+    )
     return tuple(
         trunk_load(TrunkPosture(flexion=flexion, load=load, load_distance=d)) for d in reach
     )
