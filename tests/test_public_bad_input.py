@@ -182,8 +182,6 @@ PENDING: dict[tuple[str, str], str] = {
             ("widgets.model.adult_ranges.adult_range", "parameter"),
             ("widgets.model.development.check_ages", "ages"),
             ("widgets.model.development.curve_table", "ages"),
-            ("widgets.model.disc_experiments.sitting_breaks", "break_posture"),
-            ("widgets.model.disc_loads.preset_day", "name"),
             ("widgets.model.measure.lumbar_lordosis", "upper"),
             ("widgets.views.question.Question", "options"),
             ("widgets.views.question.ask", "question_id"),

@@ -19,10 +19,12 @@ from widgets.model.disc import (
     simulate,
     simulate_day,
 )
+from widgets.model.disc_experiments import sitting_breaks
 from widgets.model.disc_loads import (
     POSTURES,
     PRESET_DAYS,
     PRESSURE_TABLES,
+    check_schedule,
     posture_pressure,
     preset_day,
     schedule_load,
@@ -318,8 +320,15 @@ def test_a_posture_only_one_source_measured_is_refused_in_the_other():
 
 @given(not_one_of(PRESET_DAYS))
 def test_unknown_preset_days_are_refused(bad):
-    with pytest.raises(ValueError, match="valid preset days: desk_worker"):
+    with pytest.raises(ValueError, match=r"^name = .* is not a preset day; valid preset days: d"):
         preset_day(bad)
+
+
+@pytest.mark.parametrize("bad", ["sitting_slouched", "lying_prone_extended", 3, None])
+def test_sitting_breaks_name_an_unknown_break_posture(bad):
+    # "lying_prone_extended" is a posture of Wilke's table but not of Nachemson's
+    with pytest.raises(ValueError, match=r"^break_posture = .* is not a posture of table 'nach"):
+        sitting_breaks(break_posture=bad, table="nachemson")
 
 
 @pytest.mark.parametrize(
@@ -342,6 +351,21 @@ def test_unknown_preset_days_are_refused(bad):
 def test_bad_schedules_are_refused_naming_the_step(schedule, match):
     with pytest.raises(ValueError, match=match):
         simulate_day(schedule)
+
+
+@pytest.mark.parametrize(
+    ("table", "end_hours", "match"),
+    [
+        ("wilke", 24.0, r"unknown table 'wilke'; valid tables: wilke1999, nachemson"),
+        (None, 24.0, "unknown table None"),
+        ("wilke1999", 0.0, r"end_hours = 0 h is out of range"),  # no step starts before 0 h
+        ("wilke1999", 400.0, r"end_hours = 400 h is out of range; allowed range is 1e-06 to 336"),
+        ("wilke1999", True, "end_hours must be a number, got True"),
+    ],
+)
+def test_check_schedule_names_its_table_and_end(table, end_hours, match):
+    with pytest.raises(ValueError, match=match):
+        check_schedule("schedule", [(0.0, "standing")], table, end_hours)
 
 
 @given(bad_number(0.1, 60.0))

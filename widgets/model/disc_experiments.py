@@ -32,7 +32,13 @@ import numpy as np
 
 from widgets.data import value
 from widgets.model.disc import DiscHistory, simulate, simulate_day
-from widgets.model.disc_loads import PRESSURE_TABLES, check_table, posture_pressure, preset_day
+from widgets.model.disc_loads import (
+    POSTURES,
+    PRESSURE_TABLES,
+    check_table,
+    posture_pressure,
+    preset_day,
+)
 from widgets.model.disc_params import DiscParams, DiscState, as_params
 from widgets.validation import check_in_range, check_instance
 
@@ -230,7 +236,11 @@ def sitting_breaks(
         For an unknown table, a value out of range or a wrong type (naming it).
     """
     name = check_table("table", table)
-    posture_pressure(break_posture, name)  # an unknown posture is refused before any work
+    if not isinstance(break_posture, str) or break_posture not in POSTURES[name]:
+        raise ValueError(
+            f"break_posture = {break_posture!r} is not a posture of table {name!r}; "
+            f"valid postures: {', '.join(POSTURES[name])}"
+        )
     minutes = check_in_range("break_minutes", break_minutes, 0.1, 10.0, "min")
     disc = as_params(params)
     if start is None:

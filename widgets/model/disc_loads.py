@@ -93,9 +93,12 @@ def preset_day(name: str) -> tuple[tuple[float, str], ...]:
     Raises
     ------
     ValueError
-        If ``name`` is not one of :data:`PRESET_DAYS`.
+        If ``name`` is not one of :data:`PRESET_DAYS`; the message names ``name`` and lists them.
     """
-    return _DAYS[check_choice("preset day", name, PRESET_DAYS)]
+    if not isinstance(name, str) or name not in PRESET_DAYS:
+        valid = ", ".join(PRESET_DAYS)
+        raise ValueError(f"name = {name!r} is not a preset day; valid preset days: {valid}")
+    return _DAYS[name]
 
 
 def check_schedule(
@@ -112,7 +115,7 @@ def check_schedule(
         Naming the step and the value, and the allowed range or the valid postures.
     """
     check_table("table", table)
-    end_hours = check_in_range("end_hours", end_hours, 0.0, MAX_HOURS, "h")
+    end_hours = check_in_range("end_hours", end_hours, 1e-6, MAX_HOURS, "h")
     if isinstance(schedule, str | bytes) or not isinstance(schedule, Sequence | np.ndarray):
         raise ValueError(
             f"{name} must be a list of (start hour, posture) pairs, got {type(schedule).__name__}"
