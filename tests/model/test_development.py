@@ -204,8 +204,13 @@ def test_curve_table_is_vectorised_and_matches_at_age():
 
 @pytest.mark.parametrize("bad", [-1.0, -0.001, 240.5, 1000.0, math.nan, math.inf, -math.inf])
 def test_bad_ages_raise_a_clear_error(bad):
-    for call in (at_age, geometry_at_age, lambda m: curve_table([12.0, m])):
-        with pytest.raises(ValueError, match=r"age_months.*0 to 240 months") as err:
+    calls = [
+        ("age_months", at_age),
+        ("age_months", geometry_at_age),
+        (r"ages\[1\]", lambda m: curve_table([12.0, m])),  # the parameter and the bad age's index
+    ]
+    for name, call in calls:
+        with pytest.raises(ValueError, match=rf"^{name}.*0 to 240 months") as err:
             call(bad)
         assert repr(bad) in str(err.value) or f"{bad:g}" in str(err.value)
 

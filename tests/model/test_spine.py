@@ -234,3 +234,5 @@ def test_measurements_refuse_anything_but_a_geometry(name, bad):
 def test_an_unknown_level_lists_the_levels():
     with pytest.raises(ValueError, match="unknown level 'X9'; valid levels: C1, C2"):
         measure.superior_tilt(build_spine("adult-mean"), "X9")
+    with pytest.raises(ValueError, match="upper = 'X9' is not a level; valid levels: C1, C2"):
+        measure.lumbar_lordosis(build_spine("adult-mean"), "X9")

@@ -144,6 +144,10 @@ def adult_range(parameter: str) -> AdultRange:
     Raises
     ------
     ValueError
-        If ``parameter`` has no adult band; the message lists the valid names.
+        If ``parameter`` has no adult band; the message names ``parameter`` and lists the
+        valid names.
     """
-    return ADULT_RANGES[check_choice("curve", parameter, CURVES)]
+    if not isinstance(parameter, str) or parameter not in CURVES:
+        valid = ", ".join(CURVES)
+        raise ValueError(f"parameter = {parameter!r} is not a curve; valid curves: {valid}")
+    return ADULT_RANGES[parameter]

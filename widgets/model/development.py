@@ -224,8 +224,8 @@ def check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
     ------
     ValueError
         If ``ages`` holds anything but real numbers (bools included), or an age that is not
-        finite or lies outside 0 to 240 months; the message names ``age_months``, the value
-        and the allowed range.
+        finite or lies outside 0 to 240 months; the message names ``ages`` (``ages[i]`` for
+        one age of many), the value and the allowed range.
     """
     low, high = AGE_RANGE_MONTHS
     allowed = f"numbers of months from {low:g} to {high:g}"
@@ -236,13 +236,18 @@ def check_ages(ages: Iterable[float] | np.ndarray | float) -> np.ndarray:
     if _holds_bool(ages):  # numpy would read True as 1
         raise ValueError(f"ages must be {allowed}, not booleans, got {describe(ages)}")
     if raw.dtype.kind == "O" and raw.ndim == 1:  # a list numpy could not type: check each age
-        return np.array([_check_age(age) for age in raw], dtype=float)
+        checked = [
+            check_in_range(f"ages[{i}]", age, low, high, "months") for i, age in enumerate(raw)
+        ]
+        return np.array(checked, dtype=float)
     if raw.dtype.kind not in "iuf":
         raise ValueError(f"ages must be {allowed}, got {describe(ages)}")
     arr = raw.astype(float)
     bad = ~np.isfinite(arr) | (arr < low) | (arr > high)
-    if np.any(bad):
-        _check_age(float(arr[bad].flat[0]))  # raises with the clear message
+    if np.any(bad):  # raise with the clear message for the first bad age
+        first = tuple(int(i) for i in np.argwhere(bad)[0])
+        where = "".join(f"[{i}]" for i in first)
+        check_in_range(f"ages{where}", float(arr[first]), low, high, "months")
     return arr
 
 

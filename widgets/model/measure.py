@@ -60,8 +60,18 @@ def thoracic_kyphosis(geom: SpineGeometry) -> float:
 
 
 def lumbar_lordosis(geom: SpineGeometry, upper: str = "L1") -> float:
-    """Cobb angle from the superior plate of ``upper`` to the S1 plate, deg; lordosis positive."""
+    """Cobb angle from the superior plate of ``upper`` to the S1 plate, deg; lordosis positive.
+
+    Raises
+    ------
+    ValueError
+        If ``upper`` is not a level of ``geom`` (C1 ... L5); the message names ``upper``.
+    """
     _geometry(geom)
+    if not isinstance(upper, str) or upper not in geom.levels:
+        raise ValueError(
+            f"upper = {upper!r} is not a level; valid levels: {', '.join(geom.levels)}"
+        )
     return wrap_degrees(superior_tilt(geom, "S1") - superior_tilt(geom, upper))
 
 
