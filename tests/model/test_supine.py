@@ -141,7 +141,7 @@ def test_key_poses_grid_and_readouts():
         ),
         ({"pillow": 200}, "pillow = 200 mm is out of range; allowed range is 0 to 150 mm"),
         ({"legs": "crossed"}, "unknown legs 'crossed'; valid legs: bent, straight"),
-        ({"spine": "giraffe"}, "unknown preset 'giraffe'"),
+        ({"spine": "giraffe"}, "spine = 'giraffe' is not a preset; valid presets: adult-mean"),
     ],
 )
 def test_bad_settings_name_the_value_and_range(kwargs, message):

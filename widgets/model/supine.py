@@ -131,6 +131,13 @@ LIMITS: dict[str, tuple[float, float]] = {name: (0.0, _supine(f"{name}_max")) fo
 UNITS: dict[str, str] = {name: lookup("supine", f"{name}_max").unit for name in SETTINGS}
 
 
+def _check_spine(spine: object) -> str:
+    """``spine`` if it names a preset, else a ValueError naming ``spine`` and the presets."""
+    if not isinstance(spine, str) or spine not in PRESETS:
+        raise ValueError(f"spine = {spine!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    return spine
+
+
 @dataclass(frozen=True)
 class SupineParams:
     """Settings of the lying model.
@@ -166,7 +173,7 @@ class SupineParams:
     pillow: float = DEFAULTS["pillow"]
 
     def __post_init__(self) -> None:
-        check_choice("preset", self.spine, PRESETS)
+        _check_spine(self.spine)
         check_choice("legs", self.legs, LEGS)
         for name in SETTINGS:
             low, high = LIMITS[name]
@@ -354,7 +361,7 @@ def resting_pelvic_tilt(spine: str, legs: str) -> float:
     ValueError
         If ``spine`` is not a preset or ``legs`` not one of :data:`LEGS`.
     """
-    base = preset(check_choice("preset", spine, PRESETS)).pelvic_tilt
+    base = preset(_check_spine(spine)).pelvic_tilt
     key = "knees_bent" if check_choice("legs", legs, LEGS) == "bent" else "legs_straight"
     return base + _supine(f"{key}_pelvic_tilt_change")
 
@@ -514,7 +521,7 @@ def upper_back_gap(spine: str, legs: str) -> float:
     ValueError
         If ``spine`` is not a preset or ``legs`` not one of :data:`LEGS`.
     """
-    check_choice("preset", spine, PRESETS)
+    _check_spine(spine)
     check_choice("legs", legs, LEGS)
     return _junction(spine, legs, sized(Tissue(), spine))
 
@@ -730,7 +737,7 @@ def sized(tissue: Tissue, spine: str) -> Tissue:
         If ``tissue`` is not a :class:`Tissue` or ``spine`` not a preset.
     """
     tissue = check_instance("tissue", tissue, Tissue, "Tissue (widgets.model.supine_contact)")
-    months = preset_age(spine)
+    months = preset_age(_check_spine(spine))
     size, head = spine_scale(months), head_scale(months)
     return Tissue(
         buttock=tissue.buttock * size,

@@ -32,8 +32,15 @@ import numpy as np
 
 from widgets.data import value
 from widgets.model.spine import SpineGeometry
-from widgets.model.supine_joints import JOINTS, NECK, bend_many, joint_limits, pivot, rotate
-from widgets.validation import check_in_range
+from widgets.model.supine_joints import (
+    JOINTS,
+    NECK,
+    TURN_MAX,
+    bend_many,
+    joint_limits,
+    pivot,
+)
+from widgets.validation import check_in_range, check_instance, check_number, describe
 
 #: Joints that carry the head onto the pillow: the neck (skull to C7-T1) and the top of the
 #: upper back above the T4-T12 curve (T1-T2 to T3-T4), which curls up off the bed.
@@ -58,6 +65,47 @@ class Tissue:
             object.__setattr__(
                 self, name, check_in_range(name, getattr(self, name), 0.0, 200.0, "mm")
             )
+
+
+_GEOMETRY = "a SpineGeometry (from widgets.build_spine)"
+_TISSUE = "a Tissue (widgets.model.supine_contact)"
+#: Highest pillow (mm) :func:`support`, :func:`clearance`, :func:`rest_transform`,
+#: :func:`settle_head` and :func:`pillow_block` accept: the ``pillow_max`` row.
+PILLOW_MAX = _supine("pillow_max")
+
+
+def _body(geom: object, tissue: object) -> None:
+    """Refuse a ``geom`` that is not a SpineGeometry or a ``tissue`` that is not a Tissue."""
+    check_instance("geom", geom, SpineGeometry, _GEOMETRY)
+    check_instance("tissue", tissue, Tissue, _TISSUE)
+
+
+def _prop_height(prop: object) -> float:
+    return check_in_range("prop", prop, 0.0, PILLOW_MAX, "mm")
+
+
+def _edge_x(name: str, edge: object) -> float | None:
+    return None if edge is None else check_number(name, edge, "mm")
+
+
+def _outline(name: str, value: object) -> np.ndarray:
+    """``value`` as an (n, 2) float array of finite points, else a ValueError naming it."""
+    what = "an outline: an array of finite (x, y) points in mm, shape (n, 2)"
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be {what}, got {describe(value)}") from None
+    if arr.ndim != 2 or arr.shape[1] != 2 or len(arr) < 2 or not np.isfinite(arr).all():
+        raise ValueError(f"{name} must be {what}, got {describe(value)}")
+    return arr
+
+
+def _turn(points: np.ndarray, deg: float) -> np.ndarray:
+    """``points`` turned counter-clockwise by ``deg`` about the origin (unchecked), mm."""
+    a = math.radians(deg)
+    c, s = math.cos(a), math.sin(a)
+    out: np.ndarray = points @ np.array([[c, s], [-s, c]])
+    return out
 
 
 def _unit(v: np.ndarray) -> np.ndarray:
@@ -98,7 +146,19 @@ def _offset(outline: np.ndarray, distance: float) -> np.ndarray:
 
 
 def buttocks(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
-    """Closed outline of the buttocks (sacrum, coccyx and the pad under the ischium), mm."""
+    """Closed outline of the buttocks (sacrum, coccyx and the pad under the ischium), mm.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
+    """
+    _body(geom, tissue)
+    return _buttocks(geom, tissue)
+
+
+def _buttocks(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
+    """:func:`buttocks` unchecked."""
     hip = geom.hip_axis
     s1_mid = geom.s1_endplate.mean(axis=0)
     up = _unit(s1_mid - hip)  # pelvic "up": hip axis to S1
@@ -116,7 +176,19 @@ def buttocks(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
 
 
 def upper_back(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
-    """Closed outline of the upper back from the T1-T12 bodies to the skin, mm."""
+    """Closed outline of the upper back from the T1-T12 bodies to the skin, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
+    """
+    _body(geom, tissue)
+    return _upper_back(geom, tissue)
+
+
+def _upper_back(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
+    """:func:`upper_back` unchecked."""
     idx = [geom.levels.index(f"T{i}") for i in range(1, 13)]
     c = geom.body_corners[idx]
     posterior_mid = (c[:, 1] + c[:, 2]) / 2.0
@@ -127,7 +199,19 @@ def upper_back(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
 
 
 def back_skin(geom: SpineGeometry, tissue: Tissue) -> dict[str, np.ndarray]:
-    """Skin points of the back behind each vertebral body, by region, top down, mm."""
+    """Skin points of the back behind each vertebral body, by region, top down, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
+    """
+    _body(geom, tissue)
+    return _back_skin(geom, tissue)
+
+
+def _back_skin(geom: SpineGeometry, tissue: Tissue) -> dict[str, np.ndarray]:
+    """:func:`back_skin` unchecked."""
     c = geom.body_corners
     posterior_mid = (c[:, 1] + c[:, 2]) / 2.0
     backward = _unit(_unit(c[:, 1] - c[:, 0]) + _unit(c[:, 2] - c[:, 3]))
@@ -137,7 +221,19 @@ def back_skin(geom: SpineGeometry, tissue: Tissue) -> dict[str, np.ndarray]:
 
 
 def scalp(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
-    """Closed outline of the skin of the head, mm."""
+    """Closed outline of the skin of the head, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
+    """
+    _body(geom, tissue)
+    return _scalp(geom, tissue)
+
+
+def _scalp(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
+    """:func:`scalp` unchecked."""
     return _offset(geom.skull, tissue.scalp)
 
 
@@ -150,7 +246,17 @@ def support(prop: float) -> np.ndarray:
 
     ``prop`` (mm) under the skin and bodies of :data:`PROPPED` (the pillow pulled under the
     shoulders), 0 (the bed) under the rest.
+
+    Raises
+    ------
+    ValueError
+        If ``prop`` is not a finite number from 0 to :data:`PILLOW_MAX` mm.
     """
+    return _support(_prop_height(prop))
+
+
+def _support(prop: float) -> np.ndarray:
+    """:func:`support` unchecked."""
     levels = [f"T{i}" for i in range(1, 13)]
     on_pillow = np.array([lvl in PROPPED for lvl in levels])
     mask = np.concatenate([on_pillow, on_pillow[::-1]])  # bodies top down, then skin bottom up
@@ -165,12 +271,23 @@ def clearance(outline: np.ndarray, prop: float = 0.0, edge: float | None = None)
     ``edge`` is None, over :func:`support` (by level); else over a pillow whose end toward
     the feet is at x = ``edge`` (mm): the pillow top where x <= ``edge``, the bed beyond,
     and the skin over the pillow's corner counts too.
+
+    Raises
+    ------
+    ValueError
+        If ``outline`` is not an (n, 2) array of finite points, ``prop`` not a finite number
+        from 0 to :data:`PILLOW_MAX` mm or ``edge`` neither None nor a finite number.
     """
+    return _clearance(_outline("outline", outline), _prop_height(prop), _edge_x("edge", edge))
+
+
+def _clearance(outline: np.ndarray, prop: float, edge: float | None) -> float:
+    """:func:`clearance` unchecked."""
     y = outline[:, 1]
     if prop <= 0.0:
         return float(y.min())
     if edge is None:
-        return float((y - support(prop)).min())
+        return float((y - _support(prop)).min())
     x = outline[:, 0]
     lowest = float(np.where(x <= edge, y - prop, y).min())
     skin = outline[len(outline) // 2 :][::-1]  # top down: x grows toward the feet
@@ -193,10 +310,16 @@ def _bridge(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
             else:
                 break
         hull.append(int(i))
-    bridge = next((i, j) for i, j in itertools.pairwise(hull) if not owner[i] and owner[j])
+    bridge = next(((i, j) for i, j in itertools.pairwise(hull) if not owner[i] and owner[j]), None)
+    if bridge is None:  # no lower tangent from the upper back to the buttocks
+        raise ValueError(
+            "geom must lie roughly along the bed, head at negative x (as in a SupinePose's "
+            "geometry); its upper back and buttocks have no common line beneath them (a "
+            "standing spine from build_spine must be laid down first)"
+        )
     p, q = pts[bridge[0]], pts[bridge[1]]
     angle = -math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
-    return angle, -float(rotate(p, np.zeros(2), angle)[1])
+    return angle, -float(_turn(p, angle)[1])
 
 
 def rest_transform(
@@ -214,17 +337,28 @@ def rest_transform(
     under :data:`PROPPED`, or up to x = ``edge``); with no prop, the edge of the lower convex
     hull of the two outlines that joins them becomes the bed. ``seat``, when given, is
     :func:`buttocks` of ``geom`` already computed.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` lying along the bed, ``tissue`` not a
+        :class:`Tissue`, ``prop`` not a finite number from 0 to :data:`PILLOW_MAX` mm,
+        ``edge`` neither None nor a finite number, or ``seat`` neither None nor an (n, 2)
+        array of finite points.
     """
-    a = buttocks(geom, tissue) if seat is None else seat
-    b = upper_back(geom, tissue)
+    _body(geom, tissue)
+    prop = _prop_height(prop)
+    edge = _edge_x("edge", edge)
+    a = _buttocks(geom, tissue) if seat is None else _outline("seat", seat)
+    b = _upper_back(geom, tissue)
     angle, up = _bridge(a, b)
     if prop <= 0.0:
         return angle, up
 
     def gap(deg: float) -> float:
         """Clearance of the upper back over its support when the buttocks touch the bed."""
-        turned = rotate(b, np.zeros(2), deg)
-        return clearance(turned, prop, edge) - float(rotate(a, np.zeros(2), deg)[:, 1].min())
+        turned = _turn(b, deg)
+        return _clearance(turned, prop, edge) - float(_turn(a, deg)[:, 1].min())
 
     # turning clockwise (negative) raises the head end; the root is between these two
     lo, f_lo = angle, gap(angle)
@@ -252,7 +386,7 @@ def rest_transform(
         else:
             lo, f_lo = mid, f_mid
             f_hi /= 2.0
-    return mid, -float(rotate(a, np.zeros(2), mid)[:, 1].min())
+    return mid, -float(_turn(a, mid)[:, 1].min())
 
 
 def neck_shares(variant: str = "rom") -> dict[str, float]:
@@ -276,6 +410,28 @@ def neck_shares(variant: str = "rom") -> dict[str, float]:
     return {j: w / total for j, w in weights.items()}
 
 
+def _check_shares(shares: object) -> None:
+    what = f"a mapping giving each of {', '.join(HEAD_CHAIN)} a share from 0 to 1"
+    if not isinstance(shares, Mapping) or set(shares) != set(HEAD_CHAIN):
+        raise ValueError(f"shares must be {what} (see neck_shares), got {describe(shares)}")
+    for j, share in shares.items():
+        check_in_range(f"shares[{j!r}]", share, 0.0, 1.0)
+    if not any(share > 0.0 for share in shares.values()):
+        raise ValueError(f"shares must be {what}, one of them above 0; got all 0")
+
+
+def _check_start(start: object) -> None:
+    if not isinstance(start, Mapping):
+        raise ValueError(
+            f"start must be a mapping of joint name to its change from standing (deg), "
+            f"got {describe(start)}"
+        )
+    for j, deg in start.items():
+        if j not in JOINTS:
+            raise ValueError(f"start has an unknown joint {j!r}; valid joints: {', '.join(JOINTS)}")
+        check_in_range(f"start[{j!r}]", deg, -TURN_MAX, TURN_MAX, "deg")
+
+
 def settle_head(
     geom: SpineGeometry,
     tissue: Tissue,
@@ -285,16 +441,30 @@ def settle_head(
 ) -> tuple[SpineGeometry, float]:
     """Bend the neck until the scalp rests on the pillow top (y = ``pillow``).
 
-    ``start`` holds each neck joint's change from standing before the bend (deg). Returns
-    the new geometry and the bend (deg, extension positive); if the pillow cannot be reached
-    within the joint limits, the bend stops at the nearest limit.
+    ``shares`` gives each joint of :data:`HEAD_CHAIN` its share of the bend (0 to 1, as
+    :func:`neck_shares`); ``start`` holds each neck joint's change from standing before the
+    bend (deg; a joint left out has not changed). Returns the new geometry and the bend (deg,
+    extension positive); if the pillow cannot be reached within the joint limits, the bend
+    stops at the nearest limit.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry`, ``tissue`` not a :class:`Tissue`,
+        ``pillow`` not a finite number from 0 to :data:`PILLOW_MAX` mm, ``shares`` not a
+        share from 0 to 1 for each joint of :data:`HEAD_CHAIN` (one of them above 0), or
+        ``start`` not a mapping of joints to finite angles (deg).
     """
+    _body(geom, tissue)
+    pillow = check_in_range("pillow", pillow, 0.0, PILLOW_MAX, "mm")
+    _check_shares(shares)
+    _check_start(start)
     limits = joint_limits()
     high = min((limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
     low = max((-limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
     centres = np.array([pivot(geom, j) for j in HEAD_CHAIN])
     share = np.array([shares[j] for j in HEAD_CHAIN])
-    skin = scalp(geom, tissue)
+    skin = _scalp(geom, tissue)
 
     def lowest(b: np.ndarray) -> np.ndarray:
         """Lowest scalp height above the pillow top for each bend in ``b`` (deg), mm.
@@ -340,6 +510,11 @@ def settle_head(
     return bend_many(geom, {j: shares[j] * bend_deg for j in HEAD_CHAIN}), bend_deg
 
 
+#: Sizes :func:`pillow_block` accepts: the head's size relative to an adult's (a newborn's
+#: is about half), with room either way.
+SIZE_RANGE: tuple[float, float] = (0.1, 2.0)
+
+
 def pillow_block(
     pillow: float, contact_x: float, edge_x: float | None = None, size: float = 1.0
 ) -> np.ndarray:
@@ -348,7 +523,18 @@ def pillow_block(
     ``edge_x`` (mm), when given, is where the pillow propping the shoulders ends toward the
     feet (under the skin behind the lowest of :data:`PROPPED`); ``size`` scales the length
     (the head's size for a child). Zero height gives a flat outline on the bed.
+
+    Raises
+    ------
+    ValueError
+        If ``pillow`` is not a finite number from 0 to :data:`PILLOW_MAX` mm, ``contact_x``
+        not a finite number, ``edge_x`` neither None nor a finite number, or ``size`` not
+        from :data:`SIZE_RANGE`.
     """
+    pillow = check_in_range("pillow", pillow, 0.0, PILLOW_MAX, "mm")
+    contact_x = check_number("contact_x", contact_x, "mm")
+    edge_x = _edge_x("edge_x", edge_x)
+    size = check_in_range("size", size, *SIZE_RANGE)
     length = _supine("pillow_length") * size
     x0 = contact_x - 0.6 * length
     x1 = x0 + length if edge_x is None else edge_x

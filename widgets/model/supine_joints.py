@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Mapping
 from dataclasses import replace
 from functools import cache
 from types import MappingProxyType
@@ -30,7 +31,7 @@ import numpy as np
 
 from widgets.data import value
 from widgets.model.spine import LEVELS, SpineGeometry
-from widgets.validation import check_choice, check_instance
+from widgets.validation import check_choice, check_in_range, check_instance, describe
 
 #: Joints from the skull down to the sacrum.
 JOINTS: tuple[str, ...] = (
@@ -44,6 +45,11 @@ NECK: tuple[str, ...] = JOINTS[: JOINTS.index("C7-T1") + 1]
 UPPER_BACK: tuple[str, ...] = JOINTS[JOINTS.index("T1-T2") : JOINTS.index("T12-L1") + 1]
 #: Tolerance (deg) within which a joint counts as at its limit.
 LIMIT_TOLERANCE = 0.05
+#: Largest turn (deg, either way) :func:`rotate`, :func:`bend` and :func:`bend_many` accept:
+#: a whole turn; a joint's range of motion is far smaller.
+TURN_MAX = 360.0
+_JOINT_SET = frozenset(JOINTS)
+_GEOMETRY = "a SpineGeometry (from widgets.build_spine)"
 
 
 @cache
@@ -69,8 +75,37 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
+def _points(name: str, value: object, shape: str = "(..., 2)") -> np.ndarray:
+    """``value`` as a float array of finite 2-D points, else a ValueError naming ``name``."""
+    what = f"an array of finite (x, y) points in mm, shape {shape}"
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be {what}, got {describe(value)}") from None
+    ok = arr.ndim == 1 if shape == "(2,)" else arr.ndim >= 1
+    if not ok or arr.shape[-1] != 2 or not np.isfinite(arr).all():
+        raise ValueError(f"{name} must be {what}, got {describe(value)}")
+    return arr
+
+
 def rotate(points: np.ndarray, pivot: np.ndarray, deg: float) -> np.ndarray:
-    """Rotate ``points`` (..., 2) counter-clockwise by ``deg`` about ``pivot`` (2,), mm."""
+    """Rotate ``points`` (..., 2) counter-clockwise by ``deg`` about ``pivot`` (2,), mm.
+
+    Raises
+    ------
+    ValueError
+        If ``points`` or ``pivot`` is not an array of finite points of that shape, or ``deg``
+        is not a finite number within :data:`TURN_MAX` either way.
+    """
+    return _rotate(
+        _points("points", points),
+        _points("pivot", pivot, "(2,)"),
+        check_in_range("deg", deg, -TURN_MAX, TURN_MAX, "deg"),
+    )
+
+
+def _rotate(points: np.ndarray, pivot: np.ndarray, deg: float) -> np.ndarray:
+    """:func:`rotate` unchecked."""
     a = math.radians(deg)
     c, s = math.cos(a), math.sin(a)
     turn = np.array([[c, s], [-s, c]])  # row vectors: p @ turn rotates counter-clockwise
@@ -79,8 +114,19 @@ def rotate(points: np.ndarray, pivot: np.ndarray, deg: float) -> np.ndarray:
 
 
 def pivot(geom: SpineGeometry, joint: str) -> np.ndarray:
-    """Centre of rotation of ``joint`` in ``geom``, mm."""
-    check_choice("joint", joint, JOINTS)
+    """Centre of rotation of ``joint`` in ``geom``, mm.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry` or ``joint`` is not in :data:`JOINTS`.
+    """
+    check_instance("geom", geom, SpineGeometry, _GEOMETRY)
+    return _pivot(geom, check_choice("joint", joint, JOINTS))
+
+
+def _pivot(geom: SpineGeometry, joint: str) -> np.ndarray:
+    """:func:`pivot` unchecked."""
     if joint == "C0-C1":
         return np.asarray(geom.body("C1")[2:].mean(axis=0))
     if joint == "C1-C2":
@@ -94,33 +140,35 @@ def bend(geom: SpineGeometry, joint: str, deg: float) -> SpineGeometry:
     Raises
     ------
     ValueError
-        If ``geom`` is not a :class:`SpineGeometry` or ``joint`` is not in :data:`JOINTS`.
+        If ``geom`` is not a :class:`SpineGeometry`, ``joint`` is not in :data:`JOINTS` or
+        ``deg`` is not a finite number within :data:`TURN_MAX` either way.
     """
-    check_instance("geom", geom, SpineGeometry, "a SpineGeometry")
-    centre = pivot(geom, joint)
+    check_instance("geom", geom, SpineGeometry, _GEOMETRY)
+    centre = _pivot(geom, check_choice("joint", joint, JOINTS))
+    deg = check_in_range("deg", deg, -TURN_MAX, TURN_MAX, "deg")
     upper = joint.split("-")[0]
     top = 0 if upper == "C0" else LEVELS.index(upper) + 1  # bodies [0, top) turn
     bodies = np.array(geom.body_corners)
-    bodies[:top] = rotate(bodies[:top], centre, deg)
+    bodies[:top] = _rotate(bodies[:top], centre, deg)
     discs = np.array(geom.disc_corners)
     whole = _below(geom.disc_names) < top  # the discs that turn whole
-    discs[whole] = rotate(discs[whole], centre, deg)
+    discs[whole] = _rotate(discs[whole], centre, deg)
     if joint in geom.disc_names:  # the bending disc: only its upper corners turn
         k = geom.disc_names.index(joint)
-        discs[k, 2:] = rotate(discs[k, 2:], centre, deg)
+        discs[k, 2:] = _rotate(discs[k, 2:], centre, deg)
     names = list(geom.landmarks)
-    turned = rotate(np.array([geom.landmarks[k] for k in names]), centre, deg)
+    turned = _rotate(np.array([geom.landmarks[k] for k in names]), centre, deg)
     marks = {k: _frozen(point) for k, point in zip(names, turned, strict=True)}
     return replace(
         geom,
         body_corners=_frozen(bodies),
         disc_corners=_frozen(discs),
-        skull=_frozen(rotate(geom.skull, centre, deg)),
+        skull=_frozen(_rotate(geom.skull, centre, deg)),
         landmarks=MappingProxyType(marks),
     )
 
 
-def bend_many(geom: SpineGeometry, bends: dict[str, float]) -> SpineGeometry:
+def bend_many(geom: SpineGeometry, bends: Mapping[str, float]) -> SpineGeometry:
     """Bend several joints at once (deg each, extension positive): as :func:`bend` top down.
 
     Bent top down, no joint's centre has moved when its turn comes, so every centre is
@@ -129,11 +177,26 @@ def bend_many(geom: SpineGeometry, bends: dict[str, float]) -> SpineGeometry:
     Raises
     ------
     ValueError
-        If ``geom`` is not a :class:`SpineGeometry` or a joint is not in :data:`JOINTS`.
+        If ``geom`` is not a :class:`SpineGeometry`, ``bends`` is not a mapping, one of its
+        joints is not in :data:`JOINTS` or one of its angles is not a finite number within
+        :data:`TURN_MAX` either way.
     """
-    check_instance("geom", geom, SpineGeometry, "a SpineGeometry")
-    for joint in bends:
-        check_choice("joint", joint, JOINTS)
+    check_instance("geom", geom, SpineGeometry, _GEOMETRY)
+    if not isinstance(bends, Mapping):
+        raise ValueError(
+            f"bends must be a mapping of joint name to angle (deg), got {describe(bends)}"
+        )
+    for joint, deg in bends.items():
+        if joint not in _JOINT_SET:
+            raise ValueError(
+                f"bends has an unknown joint {joint!r}; valid joints: {', '.join(JOINTS)}"
+            )
+        if not (
+            isinstance(deg, float | int)
+            and not isinstance(deg, bool)
+            and -TURN_MAX <= deg <= TURN_MAX  # False for NaN
+        ):  # the label is built only for a bad angle
+            check_in_range(f"bends[{joint!r}]", deg, -TURN_MAX, TURN_MAX, "deg")
     names = list(geom.landmarks)
     n_bodies, n_discs = len(geom.body_corners), len(geom.disc_corners)
     pts = np.concatenate(
@@ -150,7 +213,7 @@ def bend_many(geom: SpineGeometry, bends: dict[str, float]) -> SpineGeometry:
         if deg == 0.0:
             continue
         mask = masks[joint]
-        pts[mask] = rotate(pts[mask], pivot(geom, joint), deg)
+        pts[mask] = _rotate(pts[mask], _pivot(geom, joint), float(deg))
     end_bodies, end_discs = 4 * n_bodies, 4 * (n_bodies + n_discs)
     end_skull = end_discs + len(geom.skull)
     return replace(
@@ -205,7 +268,7 @@ def joint_angles(geom: SpineGeometry) -> dict[str, float]:
     ValueError
         If ``geom`` is not a :class:`SpineGeometry`.
     """
-    check_instance("geom", geom, SpineGeometry, "a SpineGeometry")
+    check_instance("geom", geom, SpineGeometry, _GEOMETRY)
     c = geom.body_corners
     v = (c[:, 2] + c[:, 3] - c[:, 0] - c[:, 1]) / 2.0  # bottom to top mid-points
     axes = np.degrees(np.arctan2(v[:, 1], v[:, 0])).tolist()
