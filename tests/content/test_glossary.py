@@ -98,7 +98,7 @@ def test_entry_names_a_missing_entry_and_lists_the_valid_ones():
     assert entry("Lordosis").anchor == "Lordosis"
     assert entry("Pelvic tilt").link() == f"[pelvic tilt]({PAGE}#cell-id=glossary-pelvic-tilt)"
     with pytest.raises(
-        ValueError, match=r"unknown glossary entry 'lordosis'; valid entries: .*Lordos"
+        ValueError, match=r"name = 'lordosis' is not a glossary entry; valid entries: .*Lordos"
     ):
         entry("lordosis")
 

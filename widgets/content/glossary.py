@@ -186,13 +186,13 @@ def entry(name: str) -> Entry:
     Raises
     ------
     ValueError
-        If there is no such entry; the message lists the names.
+        If there is no such entry; the message names ``name`` and lists the entries.
     """
     for e in entries():
         if e.name == name:
             return e
     valid = ", ".join(e.name for e in entries())
-    raise ValueError(f"unknown glossary entry {name!r}; valid entries: {valid}")
+    raise ValueError(f"name = {name!r} is not a glossary entry; valid entries: {valid}")
 
 
 # --- the page ------------------------------------------------------------------------------

@@ -94,9 +94,17 @@ def load_table(name: str) -> tuple[Row, ...]:
     Raises
     ------
     ValueError
-        If the table is unknown or a row is malformed (the message names file and line).
+        If the table is unknown (the message names ``name`` and lists the tables) or a row is
+        malformed (the message names file and line).
     """
-    return _read(check_choice("table", name, TABLES))
+    return _read(_check_table(name))
+
+
+def _check_table(name: object) -> str:
+    """Return ``name`` if it is one of :data:`TABLES`, else refuse it naming ``name``."""
+    if not isinstance(name, str) or name not in TABLES:
+        raise ValueError(f"name = {name!r} is not a table; valid tables: {', '.join(TABLES)}")
+    return name
 
 
 @cache
@@ -150,7 +158,7 @@ def lookup(name: str, *key: str) -> Row:
         names the table and the key and lists the valid keys (those that share the first
         part of ``key``, if any do, else every first part).
     """
-    index = _index(check_choice("table", name, TABLES))
+    index = _index(_check_table(name))
     for i, part in enumerate(key):
         check_text(f"key[{i}] of {name}.csv", part)
     row = index.get(key)
