@@ -165,21 +165,7 @@ _allow("widgets.model.development.curve_table", "ages", _is_number, "a single ag
 
 #: Failures not fixed yet, by (entry point, parameter); the test fails on any other failure
 #: and on a listed one that no longer fails. Run the module for the messages.
-PENDING: dict[tuple[str, str], str] = {
-    # the message names the kind of value ("unknown preset 'x'; valid presets: ...") or an
-    # inner name (age_months, flexion, path), not the parameter itself
-    **dict.fromkeys(
-        [
-            ("widgets.views.question.Question", "options"),
-            ("widgets.views.question.ask", "question_id"),
-            ("widgets.views.question.question", "options"),
-            ("widgets.views.session_player.SessionPlayer", "journal"),
-            ("widgets.views.session_player.session_player", "journal"),
-            ("widgets.views.session_player_plan.session_from_message", "content"),
-        ],
-        "pending: the message does not name the parameter",
-    ),
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 
 # --- valid examples for required parameters -------------------------------------------------

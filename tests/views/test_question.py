@@ -27,8 +27,8 @@ def test_answer_must_be_an_option():
         ("  ", {"A": "", "B": ""}, "A", "prompt must not be empty"),
         ("Which?", ["A", "B"], "A", "options must map each answer option"),
         ("Which?", {"A": ""}, "A", "at least 2 options"),
-        ("Which?", {"A": "", 2: ""}, "A", "option must be text"),
-        ("Which?", {"A": 1, "B": ""}, "A", "feedback for option 'A' must be text"),
+        ("Which?", {"A": "", 2: ""}, "A", r"each key of options must be text \(a str\), got int 2"),
+        ("Which?", {"A": 1, "B": ""}, "A", r"options\['A'\] \(the feedback .*\) must be text"),
         ("Which?", {"A": "", "B": ""}, ["A"], "unknown answer"),
     ],
 )

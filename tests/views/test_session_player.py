@@ -86,11 +86,13 @@ def test_default_journal_is_the_journals_own_location(monkeypatch, tmp_path: Pat
     assert session_player().journal_file == tmp_path / "env.sqlite3"
 
 
-def test_unknown_keyword_is_refused_listing_the_valid_ones() -> None:
+def test_unknown_keyword_is_refused_listing_the_valid_ones(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="tempo"):
         SessionPlayer(tempi=6)
-    with pytest.raises(ValueError, match="file path"):
+    with pytest.raises(ValueError, match=r"^journal = 3 is not usable: .*file path"):
         SessionPlayer(journal=3)
+    with pytest.raises(ValueError, match=r"^journal = .* is not usable: .* is a folder"):
+        session_player(journal=tmp_path)
 
 
 @settings(max_examples=30, deadline=None)
@@ -233,6 +235,20 @@ def test_a_refused_message_leaves_earlier_rows_alone(player: SessionPlayer) -> N
     player.handle_message(finished(pain_after=11))
     assert "pain_after" in player.last_error and "11" in player.last_error
     assert rows(player.journal_file) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "match"),
+    [
+        ("finish", r"^content \(the message\) must be a dict, got str 'finish'"),
+        ({}, r"^content \(the message\) must be \{'type': 'finish', .*got keys \[\]"),
+    ],
+)
+def test_session_from_message_names_content(content: object, match: str) -> None:
+    with pytest.raises(ValueError, match=match):
+        session_from_message(
+            content, tempo=6.0, exhale_ratio=1.5, mode="lift-with-breath", now=datetime.now(PARIS)
+        )
 
 
 def test_session_from_message_checks_before_any_write() -> None:

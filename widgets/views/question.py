@@ -33,10 +33,11 @@ class Question(ipw.VBox):
                 f"got {type(options).__name__} {options!r}"
             )
         for option, feedback in options.items():
-            check_text("option", option)
+            check_text("each key of options", option)
             if not isinstance(feedback, str):
                 raise ValueError(
-                    f"the feedback for option {option!r} must be text, got {feedback!r}"
+                    f"options[{option!r}] (the feedback for that option) must be text, "
+                    f"got {feedback!r}"
                 )
         if len(options) < 2:
             raise ValueError(f"a question needs at least 2 options, got {len(options)}")
@@ -75,7 +76,7 @@ def ask(lesson: str, question_id: str) -> Question:
     questions = {q["id"]: q for q in content(lesson).get("question", [])}
     if not isinstance(question_id, str) or question_id not in questions:
         raise ValueError(
-            f"lesson {lesson} has no question {question_id!r}; "
+            f"question_id = {question_id!r} is not a question of lesson {lesson}; "
             f"its questions: {', '.join(questions)}"
         )
     q = questions[question_id]

@@ -47,6 +47,7 @@ from widgets.validation import (
     check_int_in_range,
     check_keywords,
     checked_trait,
+    shown,
 )
 from widgets.views.session_player_plan import (
     LENGTH_BY,
@@ -187,7 +188,12 @@ class SessionPlayer(anywidget.AnyWidget):
 
     def __init__(self, journal: str | os.PathLike[str] | None = None, **kwargs: Any) -> None:
         check_keywords("SessionPlayer", kwargs, SETTINGS)
-        self.journal_file = journal_path(journal)
+        try:
+            self.journal_file = journal_path(journal)
+        except ValueError as err:
+            if journal is None:  # the environment variable is wrong: its message says so
+                raise
+            raise ValueError(f"journal = {shown(journal)} is not usable: {err}") from None
         self.saved: list[int] = []
         self.last_error = ""
         super().__init__(**kwargs)

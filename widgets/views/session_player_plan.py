@@ -111,10 +111,10 @@ def session_from_message(
     if now.tzinfo is None:
         raise ValueError(f"now must be timezone-aware, got the naive time {now.isoformat()!r}")
     if not isinstance(content, dict):
-        raise ValueError(f"the message must be a dict, got {describe(content)}")
+        raise ValueError(f"content (the message) must be a dict, got {describe(content)}")
     if set(content) != {"type", "session"} or content.get("type") != "finish":
         raise ValueError(
-            "the message must be {'type': 'finish', 'session': {...}}, got keys "
+            "content (the message) must be {'type': 'finish', 'session': {...}}, got keys "
             f"{sorted(map(str, content))} and type {describe(content.get('type'))}"
         )
     fields: Any = content["session"]
