@@ -64,3 +64,38 @@ def test_the_contacts_are_marked_on_the_bed_and_on_the_pillow():
     assert list(marks.y) == pytest.approx([0.0, 0.0, PARAMS.pillow], abs=0.5)
     x_bed = next(t for t in fig.data if t.name == "bed").x
     assert all(x_bed[0] < x < x_bed[1] for x in marks.x)
+
+
+def test_a_propped_upper_back_is_marked_on_the_pillow_where_it_touches():
+    # the adult on a 150 mm pillow with the deepest breath and the full lift: the neck cannot
+    # reach the pillow, so the pillow props the shoulders and the upper back rests on it
+    params = SupineParams(pillow=150.0, lift_range=15.0, breath_depth=16.0)
+    pose = supine_pose(params)
+    assert pose.prop == 150.0
+    assert pose.rests_on["upper back"] == "pillow"
+    fig = supine_figure([("propped", pose)])
+    marks = next(t for t in fig.data if t.name.startswith("rests on"))
+    assert list(marks.customdata) == [
+        "buttocks on the bed",
+        "upper back on the pillow",
+        "scalp on the pillow",
+    ]
+    assert list(marks.y) == pytest.approx([0.0, pose.prop, pose.prop], abs=0.5)
+    # the upper back's mark is over the pillow (up to its end toward the feet), on the
+    # outline's edge, while its lowest point hangs well above the bed, past the pillow
+    edge = pose.pillow[:, 0].max()
+    back = pose.tissue["upper back"]
+    assert pose.pillow[:, 0].min() < marks.x[1] <= edge + 1e-9
+    a, b = back, np.roll(back, -1, axis=0)
+    ab, ap = b - a, np.array([marks.x[1], marks.y[1]]) - a
+    t = np.clip(np.einsum("ij,ij->i", ap, ab) / np.einsum("ij,ij->i", ab, ab), 0.0, 1.0)
+    assert np.linalg.norm(a + t[:, None] * ab - [marks.x[1], marks.y[1]], axis=1).min() < 1e-6
+    lowest = back[np.argmin(back[:, 1])]
+    assert lowest[0] > edge
+    assert lowest[1] > 10.0
+
+
+def test_rests_on_follows_the_prop():
+    flat = POSES[0][1]
+    assert flat.prop == 0.0
+    assert dict(flat.rests_on) == {"buttocks": "bed", "upper back": "bed", "scalp": "pillow"}

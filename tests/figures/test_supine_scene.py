@@ -19,6 +19,7 @@ from widgets.figures.supine_scene import (
     scene_payload,
 )
 from widgets.model.supine import SupineParams, key_poses
+from widgets.model.supine_contact import clearance
 
 DEFAULT = key_poses(SupineParams())
 EXTREME = key_poses(SupineParams(legs="straight", lift_range=15, breath_depth=16, pillow=0))
@@ -67,16 +68,22 @@ def distance_to_outline(points, outline):
     return np.linalg.norm(points[:, None, :] - nearest, axis=2).min(axis=1)
 
 
-@pytest.mark.parametrize("kp", [DEFAULT, EXTREME, STILL], ids=["default", "extreme", "still"])
+@pytest.mark.parametrize(
+    "kp", [DEFAULT, EXTREME, STILL, NECK_LIMIT], ids=["default", "extreme", "still", "propped"]
+)
 def test_soft_tissue_is_drawn_on_the_models_outlines_and_rests_on_bed_and_pillow(kp):
     """Every drawn tissue point lies on the model's outline of that pose (resampled or not),
-    and the lowest point of each outline touches what it rests on (within the model's 0.5 mm)."""
+    and each outline touches what it rests on (within the model's 0.5 mm): its lowest point
+    the bed or the pillow top; the upper back, when the pillow props the shoulders, the pillow
+    (its top or its corner)."""
     scene = scene_payload(kp)
     tissue = [s for s in scene["shapes"] if s["kind"] == "tissue"]
     assert [s["name"] for s in tissue] == scene["tissue"]["names"] == list(kp.poses[0][0].tissue)
+    propped = kp.poses[0][0].prop > 0.0
+    assert propped == (kp is NECK_LIMIT)  # the highest pillow out of the neck's reach
     assert {s["name"]: s["rests_on"] for s in tissue} == {
         "buttocks": "bed",
-        "upper back": "bed",
+        "upper back": "pillow" if propped else "bed",
         "scalp": "pillow",
     }
     index = {s["name"]: k for k, s in enumerate(scene["shapes"])}
@@ -88,6 +95,14 @@ def test_soft_tissue_is_drawn_on_the_models_outlines_and_rests_on_bed_and_pillow
             gap = distance_to_outline(points, pose.tissue[shape["name"]])
             assert gap.max() <= RIGID_TOLERANCE + ROUNDING, shape["name"]
             top = kp.params.pillow if shape["rests_on"] == "pillow" else 0.0
+            if shape["name"] == "upper back" and propped:
+                # over the pillow top up to its end toward the feet, the bed beyond; the
+                # lowest point is well above the bed (the trunk tilts up on the pillow)
+                edge = float(pose.pillow[:, 0].max())
+                over = clearance(points, pose.prop, edge)
+                assert over == pytest.approx(0.0, abs=0.5 + ROUNDING)
+                assert 10.0 < points[:, 1].min() < top - 10.0
+                continue
             assert points[:, 1].min() == pytest.approx(top, abs=0.5 + ROUNDING), shape["name"]
     block = np.array(scene["pillow_block"]).reshape(4, 2)
     np.testing.assert_allclose(np.sort(block[:, 1]), [0, 0, kp.params.pillow, kp.params.pillow])

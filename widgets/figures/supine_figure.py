@@ -1,8 +1,10 @@
 """Lying poses overlaid on the bed, to scale: what moves when you lift or breathe.
 
 Each pose also shows the soft tissue it rests on (buttocks, upper back, scalp: lightly filled
-in its colour) and a mark where that tissue touches the bed or the pillow; the pillow is drawn
-once, from the first pose (the settings, and so the pillow, are the same for every pose).
+in its colour) and a mark where that tissue touches the bed or the pillow (the upper back
+touches the pillow when the pillow props the shoulders: :attr:`SupinePose.rests_on`); the
+pillow is drawn once, from the first pose (the settings, and so the pillow, are the same for
+every pose).
 """
 
 from __future__ import annotations
@@ -28,13 +30,35 @@ DASHES = ("solid", "dash", "dot", "dashdot")
 POSE_COLOURS = ("#8d99ae", "#e4572e", "#1f77b4", "#2a9d8f")
 #: Colour of the marks where the tissue touches the bed or the pillow (teal: read in both themes).
 CONTACT_COLOUR = "#2a9d8f"
-#: What each soft-tissue outline of a pose rests on.
-RESTS_ON = {"buttocks": "bed", "upper back": "bed", "scalp": "pillow"}
 
 
 def _closed(points: np.ndarray) -> tuple[list[float], list[float]]:
     p = np.vstack([points, points[:1]])
     return list(p[:, 0]), list(p[:, 1])
+
+
+def _rest_point(name: str, pose: SupinePose) -> tuple[str, np.ndarray]:
+    """What soft-tissue outline ``name`` rests on and where it touches (a point of it, mm).
+
+    What it rests on is :attr:`SupinePose.rests_on`. Where: on the bed, or on the pillow
+    under the head only, the outline's lowest point; on the pillow propping the shoulders,
+    the point lowest over what lies under it: the pillow top up to the pillow's end toward
+    the feet (the skin often rests on its corner), the bed beyond (as
+    :func:`widgets.model.supine_contact.clearance` measures it).
+    """
+    outline = pose.tissue[name]
+    on = pose.rests_on.get(name, "bed")
+    if on != "pillow" or pose.prop <= 0.0:
+        return on, outline[int(np.argmin(outline[:, 1]))]
+    edge = float(pose.pillow[:, 0].max())
+    a, b = outline, np.roll(outline, -1, axis=0)
+    crosses = (a[:, 0] - edge) * (b[:, 0] - edge) < 0.0
+    t = (edge - a[crosses, 0]) / (b[crosses, 0] - a[crosses, 0])
+    corner = a[crosses] + t[:, None] * (b[crosses] - a[crosses])
+    corner[:, 0] = edge  # over the pillow's corner
+    points = np.vstack([outline, corner])
+    under = np.where(points[:, 0] <= edge, pose.prop, 0.0)
+    return on, points[int(np.argmin(points[:, 1] - under))]
 
 
 def _labelled_pose(name: str, item: object) -> tuple[str, SupinePose]:
@@ -133,10 +157,7 @@ def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: float = 360) 
                 hovertemplate=f"{label}: back of the body<extra></extra>",
             )
         )
-    rests = [
-        (name, RESTS_ON.get(name, "bed"), outline[int(np.argmin(outline[:, 1]))])
-        for name, outline in first.tissue.items()
-    ]
+    rests = [(name, *_rest_point(name, first)) for name in first.tissue]
     fig.add_trace(
         go.Scatter(
             x=[float(p[0]) for _, _, p in rests],

@@ -43,8 +43,6 @@ ROTATION_PRECISION = 7
 RIGID_TOLERANCE = 0.05
 #: Points of a soft-tissue outline resampled along its length (see the module docstring).
 RESAMPLED_POINTS = 48
-#: What each soft-tissue outline rests on: the bed or the pillow.
-CONTACTS: dict[str, str] = {"buttocks": "bed", "upper back": "bed", "scalp": "pillow"}
 
 
 def resample_outline(outline: np.ndarray, n: int = RESAMPLED_POINTS) -> np.ndarray:
@@ -82,7 +80,8 @@ def _shapes(
         ({"name": "legs", "kind": "legs", "closed": False}, pose.legs),
     ]
     for name, outline in pose.tissue.items():
-        meta = {"name": name, "kind": "tissue", "closed": True, "rests_on": CONTACTS.get(name)}
+        rests_on = pose.rests_on.get(name)  # the upper back: on the pillow when it is propped
+        meta = {"name": name, "kind": "tissue", "closed": True, "rests_on": rests_on}
         shapes.append((meta, resample_outline(outline) if name in resampled else outline))
     shapes += [
         ({"name": "pelvis", "kind": "bone", "closed": True}, g.pelvis),
@@ -168,7 +167,9 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
         ``readouts[name][i][j]``; ``bounds`` ``[xmin, xmax, ymin, ymax]`` in mm over all poses;
         ``marks`` (indices of labelled points of the torso); ``pillow`` height in mm.
         The soft tissue is among the shapes (``kind`` ``"tissue"``, ``rests_on`` ``"bed"`` or
-        ``"pillow"``); ``tissue``: their ``names``. ``pillow_block``: the pillow's four corners
+        ``"pillow"``: :attr:`~widgets.model.supine.SupinePose.rests_on` of the first pose; the
+        upper back rests on the pillow when it props the shoulders, as it does in every pose
+        of the grid); ``tissue``: their ``names``. ``pillow_block``: the pillow's four corners
         ``[x0, y0, ...]`` at rest, mm. ``limits[i][j]``: the parts of the spine (``"neck"``,
         ``"upper back"``, ``"low back"``) with a joint at its range of motion in that pose.
 

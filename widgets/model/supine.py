@@ -210,6 +210,7 @@ class SupinePose:
         rests on (the bed, and the pillow when it props the shoulders) and of the scalp above
         the pillow top (0 = touching), and of the low-back skin above the bed (its tissue
         compressed within ``low_back_tissue_compression``; > 0 where the low back is hollow).
+        What each outline rests on: :attr:`rests_on`.
     joints : mapping of str to float
         Change of every joint from its standing angle, deg (extension positive).
     limits : tuple of str
@@ -230,6 +231,17 @@ class SupinePose:
     joints: MappingProxyType[str, float]
     limits: tuple[str, ...]
     prop: float = 0.0
+
+    @property
+    def rests_on(self) -> MappingProxyType[str, str]:
+        """What each soft-tissue outline rests on, ``"bed"`` or ``"pillow"``, by name.
+
+        The buttocks rest on the bed and the scalp on the pillow (on its flat outline on the
+        bed when the pillow height is 0); the upper back on the bed, or on the pillow when it
+        props the shoulders (:attr:`prop` > 0 mm).
+        """
+        back = "pillow" if self.prop > 0.0 else "bed"
+        return MappingProxyType({"buttocks": "bed", "upper back": back, "scalp": "pillow"})
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
