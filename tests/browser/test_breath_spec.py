@@ -95,6 +95,8 @@ SCENE = scene_payload(key_poses(SupineParams()))
 # Extreme settings: fewer shapes stay rigid (the thoracic bodies wedge with a deep breath).
 SCENES = {
     "default": SCENE,
+    # A pillow the neck cannot reach props the shoulders: the upper back rests on the pillow.
+    "propped": scene_payload(key_poses(SupineParams(lift_range=15, breath_depth=16, pillow=150))),
     "extreme": scene_payload(
         key_poses(SupineParams(legs="straight", lift_range=15, breath_depth=16, pillow=0))
     ),
@@ -275,6 +277,7 @@ def test_lift_slider_shows_the_models_waist_rise_in_mm(spec: Any, name: str) -> 
     params = {
         "default": SupineParams(),
         "extreme": SupineParams(legs="straight", lift_range=15, breath_depth=16, pillow=0),
+        "propped": SupineParams(lift_range=15, breath_depth=16, pillow=150),
     }[name]
     heights = key_poses(params).readout("waist_height")
     expected = round(float(heights[-1, 0] - heights[0, 0]))
@@ -290,7 +293,9 @@ TISSUE_JS = """
   const pose = spec.poseAt(scene, lift, breath);
   const drawn = spec.posePoints(scene, pose);
   return scene.shapes.map((shape, k) =>
-    shape.kind === "tissue" ? {points: drawn[k], lowest: spec.lowestPoint(scene, pose, k)} : null);
+    shape.kind === "tissue"
+      ? {points: drawn[k], lowest: spec.lowestPoint(scene, pose, k), rest: spec.restPoint(scene, pose, k)}
+      : null);
 })
 """
 
@@ -318,6 +323,29 @@ def test_drawn_soft_tissue_and_its_contact_marks_equal_the_python_reference(
             lowest = want[k][np.argmin(want[k][:, 1])]
             assert js[k]["lowest"][1] == pytest.approx(lowest[1], abs=TOLERANCE)
             assert js[k]["lowest"][0] == pytest.approx(lowest[0], abs=TOLERANCE)
+            rest_x, rest_y = rest_point(scene, scene["shapes"][k], want[k])
+            assert js[k]["rest"][0] == pytest.approx(rest_x, abs=1e-6)
+            assert js[k]["rest"][1] == pytest.approx(rest_y, abs=1e-6)
+
+
+def rest_point(
+    scene: dict[str, Any], shape: dict[str, Any], points: np.ndarray
+) -> tuple[float, float]:
+    """Reference for the contact mark: where an outline rests and the height of what is under
+    it there (the rule of widgets.figures.supine_figure's rest point, on the drawn points)."""
+    block = np.array(scene["pillow_block"]).reshape(-1, 2)
+    if shape.get("rests_on") != "pillow" or block.size == 0:
+        return float(points[np.argmin(points[:, 1]), 0]), 0.0
+    top, edge = float(block[2, 1]), float(block[:, 0].max())
+    a, b = points, np.roll(points, -1, axis=0)
+    crosses = (a[:, 0] - edge) * (b[:, 0] - edge) < 0.0
+    t = (edge - a[crosses, 0]) / (b[crosses, 0] - a[crosses, 0])
+    corner = a[crosses] + t[:, None] * (b[crosses] - a[crosses])
+    corner[:, 0] = edge
+    candidates = np.vstack([points, corner])
+    under = np.where(candidates[:, 0] <= edge, top, 0.0)
+    best = int(np.argmin(candidates[:, 1] - under))
+    return float(candidates[best, 0]), float(under[best])
 
 
 @pytest.mark.parametrize("name", sorted(SCENES))

@@ -59,26 +59,63 @@ export function poseAt(scene, lift, breath, out = newPose(scene)) {
  * as drawn: a rigid shape's `local` points moved by its transform (supine_scene.py
  * `pose_points`). */
 export function posePoints(scene, pose) {
+  return scene.shapes.map((_, k) => shapePoints(scene, pose, k));
+}
+
+/** Points of shape `k` of a pose, flat [x0, y0, ...] (mm, bed frame), as drawn. */
+export function shapePoints(scene, pose, k) {
   let free = 0, rigid = 0;
-  return scene.shapes.map((shape) => {
-    const n = 2 * shape.n;
-    if (!shape.rigid) {
-      free += n;
-      return Array.from(pose.coords.subarray(free - n, free));
-    }
-    const [a, b, c, d, e, f] = pose.moves.subarray(6 * rigid, 6 * ++rigid);
-    const out = new Array(n);
-    for (let k = 0; k < n; k += 2) {
-      const x = shape.local[k], y = shape.local[k + 1];
-      out[k] = a * x + c * y + e;
-      out[k + 1] = b * x + d * y + f;
-    }
-    return out;
-  });
+  for (let q = 0; q < k; q++) {
+    if (scene.shapes[q].rigid) rigid++;
+    else free += 2 * scene.shapes[q].n;
+  }
+  const shape = scene.shapes[k];
+  const n = 2 * shape.n;
+  if (!shape.rigid) return Array.from(pose.coords.subarray(free, free + n));
+  const [a, b, c, d, e, f] = pose.moves.subarray(6 * rigid, 6 * rigid + 6);
+  const out = new Array(n);
+  for (let q = 0; q < n; q += 2) {
+    const x = shape.local[q], y = shape.local[q + 1];
+    out[q] = a * x + c * y + e;
+    out[q + 1] = b * x + d * y + f;
+  }
+  return out;
 }
 
 /** Lowest point [x, y] (mm) of shape `k` of `scene` in `pose`: where a soft-tissue outline
  * rests on the bed or the pillow. Reads the pose buffers, allocates only the answer. */
+/** Where soft-tissue shape `k` of `scene` rests in `pose`: [x, height of what it rests on], mm.
+ * On the bed, or on the pillow under the head, that is under its lowest point; on a pillow
+ * that props the shoulders, the point lowest over what lies under it: the pillow's top up to
+ * the pillow's end toward the feet (the skin often rests on its corner), the bed beyond (as
+ * widgets/figures/supine_figure.py's _rest_point). */
+export function restPoint(scene, pose, k) {
+  const shape = scene.shapes[k];
+  const block = scene.pillow_block;
+  if (shape.rests_on !== "pillow" || !block || !block.length) {
+    return [lowestPoint(scene, pose, k)[0], 0];
+  }
+  const top = block[5];
+  const edge = Math.max(block[0], block[2], block[4], block[6]);
+  const pts = shapePoints(scene, pose, k);
+  const n = pts.length / 2;
+  let best = [NaN, Infinity], bestUnder = 0;
+  const consider = (x, y) => {
+    const under = x <= edge ? top : 0;
+    if (y - under < best[1]) {
+      best = [x, y - under];
+      bestUnder = under;
+    }
+  };
+  for (let q = 0; q < n; q++) {
+    const x = pts[2 * q], y = pts[2 * q + 1];
+    consider(x, y);
+    const r = (q + 1) % n, xb = pts[2 * r], yb = pts[2 * r + 1];
+    if ((x - edge) * (xb - edge) < 0) consider(edge, y + ((edge - x) / (xb - x)) * (yb - y));
+  }
+  return [best[0], bestUnder];
+}
+
 export function lowestPoint(scene, pose, k) {
   let at = 0, rigid = 0;
   for (let q = 0; q < k; q++) {
@@ -253,8 +290,7 @@ export function lyingFigure(svg, { contacts: withContacts = true } = {}) {
         title.textContent = `${meta.name} rest${meta.name.endsWith("s") ? "" : "s"} on the ${meta.rests_on}`;
         mark.append(title);
         markLayer.append(mark);
-        const top = meta.rests_on === "pillow" && block ? block[5] : 0;
-        contacts.push({ k, mark, top, shown: "" });
+        contacts.push({ k, mark, shown: "" });
       });
     }
     figure.pose = newPose(scene);
@@ -282,8 +318,8 @@ export function lyingFigure(svg, { contacts: withContacts = true } = {}) {
   /** Move each contact mark under the lowest point of its outline (whole mm: cheap). */
   function paintContacts() {
     for (const c of contacts) {
-      const [x] = lowestPoint(scene, figure.pose, c.k);
-      const text = `translate(${Math.round(x)} ${c.top})`;
+      const [x, y] = restPoint(scene, figure.pose, c.k);
+      const text = `translate(${Math.round(x)} ${Math.round(y)})`;
       if (text !== c.shown) {
         c.mark.setAttribute("transform", text);
         c.shown = text;
