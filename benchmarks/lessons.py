@@ -155,7 +155,7 @@ def lessons_present(root: Path, pythonpath: str) -> list[LessonFile]:
     lessons = [lesson for lesson in found if lesson.path.is_file()]
     # The exploration notebooks come after the lessons, numbered by their file name.
     sandboxes = [
-        LessonFile(path.stem, path.stem, path)
+        LessonFile(path.stem, "(exploration notebook)", path)
         for path in sorted((root / "notebooks").glob("*.ipynb"))
     ]
     return lessons + sandboxes

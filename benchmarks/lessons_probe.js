@@ -78,7 +78,7 @@
       }
       const v = state.view;
       if (v && v.cell === cell && v.movedAt !== null && v.answeredAt === null && t >= v.movedAt) {
-        if (v.counts(r.target)) {
+        if (v.counts(r.target) || v.redraws(r)) {
           v.answeredAt = t;
           v.answer = describe(el);
         }
@@ -171,7 +171,21 @@
         if (animated) return row !== control && row.contains(el) && !recent.has(node);
         return inDrawing(node) && !row.contains(el);
       };
-      const v = {cell, control, movedAt: null, answeredAt: null, answer: null, animated, counts};
+      // A view that redraws by replacing its drawing (an HTML output whose svg is swapped for a
+      // new one) answers when a new drawing is added outside the control's row.
+      const redraws = (r) =>
+        !animated &&
+        r.type === "childList" &&
+        area.contains(elementOf(r.target)) &&
+        !row.contains(elementOf(r.target)) &&
+        [...r.addedNodes].some(
+          (n) =>
+            n.nodeType === 1 &&
+            (drawingOf(n) || [...n.querySelectorAll("svg, canvas")].some((d) => drawingOf(d))),
+        );
+      const v = {
+        cell, control, movedAt: null, answeredAt: null, answer: null, animated, counts, redraws,
+      };
       const mark = () => {
         if (v.movedAt === null) v.movedAt = now();
       };
