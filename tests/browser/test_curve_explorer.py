@@ -7,11 +7,17 @@ from pathlib import Path
 
 import pytest
 
+from widgets.figures.spine_parts import titled
+from widgets.model.development import geometry_at_age
+
 from .lab import Lab
 from .notebooks import write_notebook
 
 SOURCE = "import widgets\nwidgets.curve_explorer()"
 
+#: Titles as drawn: a child's spine is drawn at its own size, and its title says how big.
+NEWBORN_TITLE = titled("At 0 months (newborn)", geometry_at_age(0))
+AT_12_TITLE = titled("At 12 months", geometry_at_age(12))
 TITLES_JS = "() => [...document.querySelectorAll('.gs-curve-explorer .gs-spd-title')].map(t => t.textContent)"
 MARKER_JS = """() => [...document.querySelectorAll('.gs-curve-explorer .js-plotly-plot .annotation-text')]
   .map(t => t.textContent).filter(t => /month|year/.test(t))"""
@@ -33,7 +39,7 @@ def explorer(lab: Lab, tmp_notebook_dir: Path) -> Lab:
 
 def test_arrow_keys_move_the_age_and_the_spine_and_chart_follow(explorer: Lab) -> None:
     page = explorer.page
-    assert page.evaluate(TITLES_JS) == ["At 0 months (newborn)", "Adult (mean)"]
+    assert page.evaluate(TITLES_JS) == [NEWBORN_TITLE, "Adult (mean)"]
     assert page.evaluate(MARKER_JS) == ["0 months (newborn)"]
     lumbar = "() => document.querySelector('.gs-curve-explorer .gs-spd-vertebra:last-of-type').getAttribute('points')"
     before = page.evaluate(lumbar)
@@ -43,7 +49,7 @@ def test_arrow_keys_move_the_age_and_the_spine_and_chart_follow(explorer: Lab) -
     for _ in range(12):
         page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        "() => document.querySelector('.gs-curve-explorer .gs-spd-title').textContent === 'At 12 months'",
+        f"() => document.querySelector('.gs-curve-explorer .gs-spd-title').textContent === {AT_12_TITLE!r}",
         timeout=10_000,
     )
     page.wait_for_function(f"() => ({MARKER_JS})().includes('12 months')", timeout=10_000)
@@ -68,4 +74,4 @@ def test_hovering_a_vertebra_names_it(explorer: Lab) -> None:
     drawing.locator(".gs-spd-vertebra").nth(21).hover()  # L3
     tip = drawing.locator(".gs-spd-tip")
     tip.wait_for(state="visible", timeout=5_000)
-    assert tip.inner_text() == "L3 (lumbar) · At 0 months (newborn)"
+    assert tip.inner_text() == f"L3 (lumbar) · {NEWBORN_TITLE}"

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from widgets.figures.spine_parts import titled
+from widgets.model.spine import build_spine
+
 from .lab import Lab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,7 +75,9 @@ def test_start_here_draws_both_spines_with_every_vertebra(lab: Lab) -> None:
         *(f"T{i}" for i in range(1, 13)),
         *(f"L{i}" for i in range(1, 6)),
     ]
-    assert [s["title"] for s in spines] == ["Adult (mean)", "Newborn C-curve (illustrative)"]
+    newborn = titled("Newborn C-curve (illustrative)", build_spine("newborn"))
+    assert newborn.endswith("% of adult size")  # drawn at its own size, and says so
+    assert [s["title"] for s in spines] == ["Adult (mean)", newborn]
     for spine in spines:
         assert spine["vertebrae"] == levels
         assert spine["drawn"] == 4 + 23 + 24  # bones, discs, vertebrae: all with a size
