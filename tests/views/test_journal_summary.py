@@ -1,5 +1,6 @@
 """show_journal reads the journal and never writes: no file appears when there is none."""
 
+import itertools
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -51,7 +52,10 @@ def test_an_existing_journal_is_shown_and_left_as_it_was(
 def test_example_is_made_up_but_valid_and_says_so() -> None:
     sessions = example_sessions()
     assert len(sessions) == 15  # three weeks, five days each
-    assert [s.duration_s for s in sessions[:1] + sessions[-1:]] == [300.0, 900.0]
+    assert [s.duration_s for s in sessions[:1] + sessions[-1:]] == [300.0, 540.0]
+    # it follows lesson 07's plan: at most 1-2 minutes more each week
+    steps = {b.duration_s - a.duration_s for a, b in itertools.pairwise(sessions)}
+    assert steps <= {0.0, 60.0, 120.0}
 
 
 def test_bad_arguments_are_named(tmp_path: Path) -> None:

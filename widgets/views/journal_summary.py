@@ -28,7 +28,7 @@ def example_sessions() -> list[Session]:
     for k in range(21):
         if k % 7 in (2, 6):  # two rest days a week
             continue
-        minutes = 5 + 5 * (k // 7)  # 5, 10, 15 min: a week at each length
+        minutes = 5 + 2 * (k // 7)  # 5, 7, 9 min: a week at each, as lesson 07's plan adds 1-2
         before = max(1, 5 - k // 6 - (1 if k == 10 else 0))
         after = max(0, before - 1 - (k % 3 == 0))
         note = "stiff after a long drive" if k == 8 else ""
