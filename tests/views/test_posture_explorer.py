@@ -4,6 +4,7 @@ import pytest
 import traitlets
 
 from widgets.model.trunk import PRESETS, preset, trunk_load
+from widgets.model.wilke_check import measured_pressure
 from widgets.views.posture_explorer import CUSTOM, SLIDERS, PostureExplorer, trunk_model_check
 
 
@@ -53,3 +54,34 @@ def test_bad_values_are_refused():
 
 def test_model_check_is_a_table():
     assert "<table" in trunk_model_check().value
+
+
+def test_a_sitting_habit_is_drawn_sitting_on_a_stool_and_says_why():
+    view = PostureExplorer("standing")
+    assert not view.seated and "gs-posture-stool" not in view.person.value
+    view.show("sitting-upright")
+    assert view.seated
+    assert "gs-posture-stool" in view.person.value
+    assert "sitting on a stool" in view.person.value
+    assert "no seat, backrest" in view.note.value
+    # the model cannot tell sitting from standing upright: the numbers are the same
+    assert view.posture == preset("standing")
+    standing = trunk_load(preset("standing"))
+    assert f"disc compression {standing.compression:,.0f} N" in view.bars.value
+    wilke = f"{measured_pressure('standing'):.2f} MPa</td>"
+    assert wilke in PostureExplorer("standing").readout.value
+    assert wilke not in view.readout.value  # Wilke's standing value is not for sitting
+
+
+def test_the_person_stays_seated_while_sliders_move_until_a_standing_habit():
+    view = PostureExplorer("sitting-slumped")
+    assert view.seated and "leaning forward 20°" in view.person.value
+    view.sliders["flexion"].value = 35
+    assert view.picker.value == CUSTOM and view.seated
+    assert "leaning forward 35°" in view.person.value
+    assert f"{trunk_load(view.posture).compression:,.0f} N" in view.bars.value
+    view.set(load=10, load_distance=0.3)
+    assert view.seated and "gs-posture-stool" in view.person.value
+    view.show("lift-close")
+    assert not view.seated
+    assert "gs-posture-stool" not in view.person.value and view.note.value == ""

@@ -8,6 +8,17 @@ that disc, the arms hanging from the shoulders or reaching to the load, which si
 ``load_lever`` in front of the disc as in :func:`widgets.model.trunk.trunk_load`. The head is a
 circle of schematic size. A twist cannot be seen from the side, so a small top view shows it.
 
+Seated (``seated=True``, the view's sitting habits) the same segments sit on a stool of
+schematic size without a backrest: the shins vertical with the feet on the floor, the thighs
+level, so the hips rest at the height of the knees (the shank's length above the floor) with
+the hips flexed and the knees bent 90 deg. The trunk model has no seat, backrest, thighs or
+pelvis (:mod:`widgets.model.trunk`): sitting and standing with the same flexion give the same
+numbers. So the drawing changes only the legs and adds the stool; above the hips it is the
+standing drawing's: the lower trunk upright from the hips to the disc (no pelvic tilt, also
+when slumped), the upper body turned by the flexion about the disc, the arms hanging from the
+shoulders (beside the stool) or reaching to the load at its lever. The knee bend setting moves
+only the model's load, so it is not drawn while seated.
+
 Units: metres in the model, pixels in the SVG (``SCALE`` px per m, one frame for every
 posture so that sizes compare).
 """
@@ -21,7 +32,7 @@ from widgets.data import value
 from widgets.figures.theme import REGION_COLOURS
 from widgets.model.trunk import TrunkLoad, TrunkPosture
 from widgets.model.trunk_segments import REFERENCE_HEIGHT, body
-from widgets.validation import check_in_range, check_instance
+from widgets.validation import check_flag, check_in_range, check_instance
 
 #: Pixels per metre.
 SCALE = 170.0
@@ -35,6 +46,11 @@ HEIGHT = round((Y_RANGE[1] - Y_RANGE[0]) * SCALE)
 BOX = (0.30, 0.24)
 HEAD_RADIUS = 0.10  # m, schematic
 NECK = 0.08  # m, schematic: from the shoulders to the bottom of the head circle
+#: The stool, m, schematic: the seat's back and front edges (x, hips at 0) and its thickness.
+STOOL = (-0.15, 0.25, 0.04)
+#: Drawn knee flexion while seated, deg: shins vertical, thighs level.
+SEATED_KNEE = 90.0
+THIGH_PX = 11  # drawn width of the thigh, px
 
 Point = tuple[float, float]
 
@@ -56,25 +72,30 @@ class PersonPoints:
     hand: Point
     load: Point | None
     reach_short: bool
+    seat: float | None = None  # seated: height of the seat under the hips, m; None standing
 
 
-def person_points(posture: TrunkPosture, load_lever: float) -> PersonPoints:
+def person_points(
+    posture: TrunkPosture, load_lever: float, *, seated: bool = False
+) -> PersonPoints:
     """Where each joint of ``posture`` lies, m, with the load ``load_lever`` before the disc.
 
     ``load_lever`` is :attr:`widgets.model.trunk.TrunkLoad.load_lever`, so the drawing puts the
     load exactly where the model's sum of moments has it. ``reach_short`` is True when the
     arm is too short to reach the load's centre (then the hand stops at arm's length).
+    ``seated`` puts the hips on a stool (see the module docstring); ``seat`` is then its height.
 
     Raises
     ------
     ValueError
-        If ``posture`` is not a :class:`~widgets.model.trunk.TrunkPosture` or ``load_lever``
-        is not a finite number.
+        If ``posture`` is not a :class:`~widgets.model.trunk.TrunkPosture`, ``load_lever``
+        is not a finite number within twice the height, or ``seated`` is not True or False.
     """
     check_instance("posture", posture, TrunkPosture, "TrunkPosture (widgets.model.trunk)")
     load_lever = check_in_range(
         "load_lever", load_lever, -2.0 * posture.height, 2.0 * posture.height, "m"
     )
+    seated = check_flag("seated", seated)
     person = body(posture.body_mass, posture.height)
     h = posture.height
     thigh, shank = _length("thigh", h), person.shank
@@ -87,6 +108,9 @@ def person_points(posture: TrunkPosture, load_lever: float) -> PersonPoints:
     ankle = (0.0, 0.0)
     knee = (knee_x, shin_rise)
     hip = (0.0, shin_rise + thigh_rise)
+    seat: float | None = None
+    if seated:  # shins vertical, thighs level, hips on the seat
+        ankle, knee, hip, seat = (thigh, 0.0), (thigh, shank), (0.0, shank), shank
     disc = (0.0, hip[1] + lower)
     tilt = math.radians(posture.flexion)
     axis = (math.sin(tilt), math.cos(tilt))
@@ -106,7 +130,7 @@ def person_points(posture: TrunkPosture, load_lever: float) -> PersonPoints:
         load = (float(load_lever), hand[1] - BOX[1] / 2)
     else:
         hand = (shoulder[0], shoulder[1] - arm)
-    return PersonPoints(ankle, knee, hip, disc, shoulder, head, hand, load, reach_short)
+    return PersonPoints(ankle, knee, hip, disc, shoulder, head, hand, load, reach_short, seat)
 
 
 def _px(p: Point) -> tuple[float, float]:
@@ -146,16 +170,20 @@ def _twist_inset(twist: float) -> str:
     )
 
 
-def describe_posture(posture: TrunkPosture, load: TrunkLoad) -> str:
+def describe_posture(posture: TrunkPosture, load: TrunkLoad, *, seated: bool = False) -> str:
     """One sentence saying what the drawing shows (its accessible description).
+
+    ``seated`` describes the person sitting on a stool (as :func:`person_svg` draws it).
 
     Raises
     ------
     ValueError
-        If ``posture`` or ``load`` is not the trunk model's type.
+        If ``posture`` or ``load`` is not the trunk model's type, or ``seated`` is not True
+        or False.
     """
     check_instance("posture", posture, TrunkPosture, "TrunkPosture (widgets.model.trunk)")
     check_instance("load", load, TrunkLoad, "TrunkLoad (widgets.model.trunk)")
+    seated = check_flag("seated", seated)
     lean = (
         f"leaning forward {posture.flexion:.0f}°"
         if posture.flexion > 0
@@ -163,10 +191,18 @@ def describe_posture(posture: TrunkPosture, load: TrunkLoad) -> str:
         if posture.flexion < 0
         else "upright"
     )
-    parts = [f"A person seen from the side, to scale, {lean}"]
+    if seated:
+        parts = [
+            "A person seen from the side, to scale, sitting on a stool without a backrest, "
+            f"feet on the floor, thighs level, knees bent {SEATED_KNEE:.0f}°, pelvis upright, "
+            f"upper body {lean}"
+        ]
+    else:
+        parts = [f"A person seen from the side, to scale, {lean}"]
     if posture.twist:
         parts.append(f"turned {abs(posture.twist):.0f}°")
-    parts.append(f"knees bent {posture.knee_bend:.0f}°")
+    if not seated:
+        parts.append(f"knees bent {posture.knee_bend:.0f}°")
     if posture.load > 0:
         parts.append(
             f"holding {posture.load:.0f} kg {load.load_lever:.2f} m in front of the low back"
@@ -174,22 +210,40 @@ def describe_posture(posture: TrunkPosture, load: TrunkLoad) -> str:
     return ", ".join(parts) + "."
 
 
-def person_svg(posture: TrunkPosture, load: TrunkLoad) -> str:
+def _stool(seat: float) -> str:
+    # the seat's top touches the thigh's drawn line from below; a leg under each edge
+    back, front, thick = STOOL
+    top = seat - THIGH_PX / 2 / SCALE
+    (x0, y0), (x1, y1) = _px((back, top)), _px((front, top - thick))
+    legs = "".join(
+        _line((x, top - thick), (x, 0.0), 4, extra=' stroke-opacity="0.7"')
+        for x in (back + 0.03, front - 0.03)
+    )
+    return (
+        f'<g class="gs-posture-stool">{legs}<rect x="{x0:.1f}" y="{y0:.1f}" '
+        f'width="{x1 - x0:.1f}" height="{y1 - y0:.1f}" rx="3" fill="currentColor" '
+        'fill-opacity="0.25" stroke="currentColor" stroke-width="1.5"/></g>'
+    )
+
+
+def person_svg(posture: TrunkPosture, load: TrunkLoad, *, seated: bool = False) -> str:
     """The side view of ``posture`` as an SVG string (theme colours, ``role="img"``).
 
     ``load`` is the model's answer for ``posture`` (:func:`widgets.model.trunk.trunk_load`);
     the load is drawn at its ``load_lever`` and the lever is drawn as a dimension line.
+    ``seated`` draws the person sitting on a stool (see the module docstring): only the legs
+    and the stool differ, because the model's numbers do not.
 
     Raises
     ------
     ValueError
-        If ``posture`` or ``load`` is not the trunk model's type, or ``load`` belongs to
-        another posture.
+        If ``posture`` or ``load`` is not the trunk model's type, ``load`` belongs to
+        another posture, or ``seated`` is not True or False.
     """
-    label = describe_posture(posture, load)
+    label = describe_posture(posture, load, seated=seated)
     if load.posture != posture:
         raise ValueError("load must be trunk_load(posture) of the same posture")
-    p = person_points(posture, load.load_lever)
+    p = person_points(posture, load.load_lever, seated=seated)
     trunk, bone = REGION_COLOURS["lumbar"], REGION_COLOURS["bone"]
     foot = (p.ankle[0] + 0.22, 0.0)
     parts = [
@@ -198,9 +252,10 @@ def person_svg(posture: TrunkPosture, load: TrunkLoad) -> str:
         'style="color: var(--jp-ui-font-color1, #222); max-width: 100%; height: auto">',
         f"<title>{label}</title>",
         _line((X_RANGE[0], 0.0), (X_RANGE[1], 0.0), 2, extra=' stroke-opacity="0.6"'),
+        *([] if p.seat is None else [_stool(p.seat)]),
         _line(p.ankle, foot, 7, bone),
         _line(p.ankle, p.knee, 9, bone),
-        _line(p.knee, p.hip, 11, bone),
+        _line(p.knee, p.hip, THIGH_PX, bone),
         _line(p.hip, p.disc, 14, bone),
         _line(p.disc, p.shoulder, 16, trunk),
     ]

@@ -7,6 +7,10 @@ Beside them, a side view of the person drawn to scale
 compression and the disc pressure against sourced references
 (:mod:`widgets.figures.posture_bars`).
 
+The sitting habits are drawn sitting on a stool (:data:`SEATED_PRESETS`); the model itself
+cannot tell sitting from standing, so the person stays seated while the sliders move, until a
+standing habit is picked.
+
 Speed: both drawings are small SVG strings in ``ipywidgets.HTML`` (no plotly, no
 ``FigureWidget``); a slider change evaluates the model once and rebuilds both strings, well
 under a millisecond of work (see ``benchmarks/posture_explorer.py``). A preset sets all five
@@ -55,9 +59,14 @@ PRESET_LABELS: MappingProxyType[str, str] = MappingProxyType(
     }
 )
 CUSTOM = "(your own settings)"
+#: The presets drawn sitting on a stool (``sitting-*`` in ``trunk.csv``).
+SEATED_PRESETS: tuple[str, ...] = tuple(p for p in PRESETS if p.startswith("sitting-"))
 _SITTING_NOTE = (
-    "The model has no seat or backrest: it sees only the lean of the upper body, so sitting "
-    "is drawn standing with the same lean."
+    "The model has no seat, backrest, thighs or pelvis: it sees only the lean of the upper "
+    "body, so sitting and standing with the same lean give the same numbers. The drawing "
+    "seats the person on a stool without a backrest, with the pelvis upright as the model has "
+    "it; only the upper body leans. The person stays seated while you move the sliders, until "
+    "you pick a standing habit."
 )
 
 
@@ -113,6 +122,7 @@ class PostureExplorer(ipw.VBox):
         self.note = ipw.HTML()
         self._setting_preset = False
         self._preset = start
+        self._seated = start in SEATED_PRESETS
         self.redraw()
         for slider in self.sliders.values():
             slider.observe(self._on_slide, names="value")
@@ -135,6 +145,11 @@ class PostureExplorer(ipw.VBox):
     def posture(self) -> TrunkPosture:
         """The posture the sliders show."""
         return TrunkPosture(**{k: float(s.value) for k, s in self.sliders.items()})
+
+    @property
+    def seated(self) -> bool:
+        """True while the person is drawn sitting (since a sitting habit was picked)."""
+        return self._seated
 
     def show(self, name: str) -> None:
         """Show preset ``name`` (one of :data:`~widgets.model.trunk.PRESETS`).
@@ -175,10 +190,10 @@ class PostureExplorer(ipw.VBox):
         measured = None
         if self._preset in WILKE_PRESETS and posture == preset(self._preset):
             measured = measured_pressure(self._preset)
-        self.person.value = person_svg(posture, load)
+        self.person.value = person_svg(posture, load, seated=self._seated)
         self.bars.value = bars_svg(load, measured)
         self.readout.value = _readout_html(load, measured)
-        self.note.value = f"<p>{_SITTING_NOTE}</p>" if self._preset.startswith("sitting") else ""
+        self.note.value = f"<p>{_SITTING_NOTE}</p>" if self._seated else ""
 
     def _on_slide(self, change: dict[str, object]) -> None:
         if self._setting_preset:
@@ -197,6 +212,7 @@ class PostureExplorer(ipw.VBox):
         if self._setting_preset or name == CUSTOM:
             return
         self._preset = name
+        self._seated = name in SEATED_PRESETS
         target = preset(name)
         self._setting_preset = True
         try:
