@@ -78,9 +78,9 @@ RECORDS: frozenset[str] = frozenset(
         "widgets.model.disc_transport.OscillatingFlow",
         "widgets.model.experiments.LordosisSweep",
         "widgets.model.experiments.LevelChanges",
-        "widgets.model.lying_experiments.BreathTrace",
-        "widgets.model.lying_experiments.TempoChange",
-        "widgets.model.lying_experiments.LiftAgainstBreath",
+        "widgets.model.breath_experiments.BreathTrace",
+        "widgets.model.breath_experiments.TempoChange",
+        "widgets.model.breath_experiments.LiftAgainstBreath",
         "widgets.model.lying_experiments.ChinSweep",
         "widgets.model.lying_experiments.PelvisCheck",
         "widgets.model.spine.SpineGeometry",
@@ -110,6 +110,7 @@ SKIP_PARAMS: dict[tuple[str, str], str] = {
             "check_flag": ("name",),
             "check_instance": ("name", "cls", "what"),
             "check_items": ("name", "check", "minimum", "what"),
+            "check_values": ("name", "low", "high", "unit"),
             "check_folder": ("name",),
             "check_keywords": ("where", "given", "allowed"),
             "check_choice": ("name", "choices"),
@@ -120,6 +121,7 @@ SKIP_PARAMS: dict[tuple[str, str], str] = {
         }.items()
         for p in ps
     },
+    ("widgets.model.breath.check_phase", "name"): "the label in the message, set by the code",
 }
 
 #: Whole entry points not probed, with the reason.
@@ -360,8 +362,9 @@ _ex(
     orbitale=np.array([1.0, 0.1]),
 )
 _ex("widgets.model.breath.cue", mode="lift-with-breath", phase="inhale")
-_ex("widgets.model.breath.advance", dt=1.0)
-_ex("widgets.model.breath.phase_track", times=[0.0, 1.0, 2.0], tempos=[6.0, 6.0, 6.0])
+_ex("widgets.model.breath.check_phase", name="u", u=0.5)
+_ex("widgets.model.breath_tracking.advance", dt=1.0)
+_ex("widgets.model.breath_tracking.phase_track", times=[0.0, 1.0, 2.0], tempos=[6.0, 6.0, 6.0])
 _ex("widgets.model.breath.lift_and_breath", mode="lift-with-breath")
 _ex("widgets.model.development.anchors", parameter="lumbar_lordosis")
 _ex("widgets.model.development.check_ages", ages=[0.0, 12.0])
@@ -508,6 +511,7 @@ _ex("widgets.validation.check_int_in_range", name="value", value=1, low=0, high=
 _ex("widgets.validation.check_flag", name="value", value=True)
 _ex("widgets.validation.check_instance", name="value", value=1, cls=int, what="an int")
 _ex("widgets.validation.check_items", name="values", values=[1.0], check=lambda n, v: v)
+_ex("widgets.validation.check_values", name="values", values=[1.0], low=0.0, high=2.0)
 _ex("widgets.validation.check_folder", name="value", value=".")
 _ex("widgets.validation.check_keywords", where="f", given=[], allowed=["a"])
 _ex("widgets.validation.check_choice", name="value", value="a", choices=("a", "b"))

@@ -176,6 +176,45 @@ def check_items(
     return tuple(check(f"{name}[{i}]", item) for i, item in enumerate(items))
 
 
+def _holds_bool(values: object) -> bool:
+    """True if ``values``, or a list or tuple nested in it, holds a bool."""
+    if isinstance(values, bool | np.bool_):
+        return True
+    return isinstance(values, list | tuple) and any(_holds_bool(v) for v in values)
+
+
+def check_values(name: str, values: object, low: float, high: float, unit: str = "") -> np.ndarray:
+    """Return ``values`` (a number or a nested list or array of them) as a float array.
+
+    Each element goes through :func:`check_in_range`; the message names the first bad one by
+    its index (``u[1, 0]``). Bools are refused (numpy would read ``True`` among numbers as 1),
+    and so is a ragged nesting numpy cannot turn into an array.
+    """
+    try:
+        arr = np.asarray(values)
+    except (TypeError, ValueError):  # ragged nesting
+        raise ValueError(
+            f"{name} must be a number or an array of numbers, got {describe(values)}"
+        ) from None
+    if arr.dtype.kind in "iuf":
+        if isinstance(values, list | tuple) and _holds_bool(values):
+            raise ValueError(f"{name} must hold numbers, not booleans, got {describe(values)}")
+        arr = arr.astype(float)
+        bad = ~(np.isfinite(arr) & (arr >= low) & (arr <= high))
+        if bad.any():
+            where = tuple(int(i) for i in np.unravel_index(np.argmax(bad), bad.shape))
+            label = f"{name}[{', '.join(map(str, where))}]" if where else name
+            check_in_range(label, float(arr[where]), low, high, unit)
+        return arr
+    if arr.ndim == 0 and not isinstance(values, np.ndarray):  # shown as given: numpy drops NULs
+        check_in_range(name, values, low, high, unit)
+    for where, item in np.ndenumerate(arr):
+        label = f"{name}[{', '.join(map(str, where))}]" if where else name
+        value = item.item() if isinstance(item, np.generic) else item
+        check_in_range(label, value, low, high, unit)
+    return arr.astype(float)
+
+
 def check_folder(name: str, value: object) -> Path:
     """Return ``value`` as a ``Path`` if it names an existing folder (a ``str`` or path)."""
     if not isinstance(value, str | os.PathLike) or isinstance(value, bytes):

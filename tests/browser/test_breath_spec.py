@@ -30,14 +30,13 @@ from widgets.model.breath import (
     PHASES,
     TEMPO_RANGE,
     BreathPattern,
-    advance,
     lift_and_breath,
     phase_bounds,
     phase_index,
     phase_name,
-    phase_track,
     profile,
 )
+from widgets.model.breath_tracking import advance, phase_track
 from widgets.model.supine import READOUTS, SupineParams, key_poses
 from widgets.views.breath_lift import BreathLiftAnimator
 

@@ -21,11 +21,11 @@ from widgets.model.breath import (
     MODES,
     TEMPO_RANGE,
     BreathPattern,
-    advance,
     lift_and_breath,
     phase_index,
     profile,
 )
+from widgets.model.breath_tracking import advance
 from widgets.views.session_player import SessionPlayer
 from widgets.views.session_player_plan import MINUTES_RANGE, ROUNDS_RANGE, planned_rounds
 

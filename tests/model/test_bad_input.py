@@ -21,6 +21,7 @@ from tests.bad_values import (
     outside,
 )
 from widgets.model import breath, outlines
+from widgets.model import breath_tracking as tracking
 from widgets.model.adult_ranges import CURVES, AdultRange, adult_range
 from widgets.model.ages import age_label, check_age, nearest_age_stop
 from widgets.model.development import (
@@ -260,7 +261,7 @@ PATTERN_CALLS = {
     "phase_index": lambda bad: breath.phase_index(bad, 0.1),
     "phase_name": lambda bad: breath.phase_name(bad, 0.1),
     "profile": lambda bad: breath.profile(bad, 0.1),
-    "advance": lambda bad: breath.advance(0.1, 1.0, bad),
+    "advance": lambda bad: tracking.advance(0.1, 1.0, bad),
     "lift_and_breath": lambda bad: breath.lift_and_breath("breath-only", bad, 0.1),
     "lift_and_breath (independent)": lambda bad: breath.lift_and_breath(
         "lift-independent", bad, 0.1, 0.2
@@ -293,23 +294,23 @@ def test_breath_functions_refuse_the_lying_models_settings():
 @given(bad=NOT_A_PATTERN.filter(lambda v: v is not None))
 def test_phase_track_base_is_a_breath_pattern_or_none(bad):
     with pytest.raises(ValueError, match=r"^base must be a BreathPattern or None, got") as err:
-        breath.phase_track([0.0, 1.0], 6.0, bad)
+        tracking.phase_track([0.0, 1.0], 6.0, bad)
     assert_names(str(err.value), "base", bad)
 
 
-@given(bad=bad_number(0.0, breath.MAX_STEP_SECONDS).filter(lambda v: not isinstance(v, list)))
+@given(bad=bad_number(0.0, tracking.MAX_STEP_SECONDS).filter(lambda v: not isinstance(v, list)))
 def test_advance_steps_from_0_to_one_day(bad):  # (a list of steps is fine: it is vectorised)
     with pytest.raises(ValueError, match="allowed range is 0 to 86400 s") as err:
-        breath.advance(0.1, bad, PATTERN)
+        tracking.advance(0.1, bad, PATTERN)
     assert_names(str(err.value), "dt", bad)
 
 
 def test_a_day_is_the_longest_step_and_it_is_still_exact():
     # one day at 6 breaths/min (period 10 s) is 8640 whole cycles: back where it started
-    assert breath.MAX_STEP_SECONDS == 24 * 60 * 60
-    assert breath.advance(0.25, breath.MAX_STEP_SECONDS, PATTERN) == pytest.approx(0.25)
+    assert tracking.MAX_STEP_SECONDS == 24 * 60 * 60
+    assert tracking.advance(0.25, tracking.MAX_STEP_SECONDS, PATTERN) == pytest.approx(0.25)
     with pytest.raises(ValueError, match=r"dt\[1\] = 1e\+308 s is out of range"):
-        breath.advance(0.25, [1.0, 1e308], PATTERN)
+        tracking.advance(0.25, [1.0, 1e308], PATTERN)
 
 
 @pytest.mark.parametrize("field", ["u", "dt"])
@@ -317,7 +318,7 @@ def test_a_day_is_the_longest_step_and_it_is_still_exact():
 def test_breath_arrays_refuse_bools_among_numbers(field, flags, good):
     args = {"u": 0.1, "dt": 0.1, **{field: [good, *flags]}}
     with pytest.raises(ValueError, match=f"{field}.*(not booleans|got (True|False))"):
-        breath.advance(args["u"], args["dt"], PATTERN)
+        tracking.advance(args["u"], args["dt"], PATTERN)
 
 
 @given(
@@ -333,14 +334,14 @@ def test_breath_arrays_refuse_bools_among_numbers(field, flags, good):
 )
 def test_phase_track_starts_at_one_phase_from_0_to_1(bad):
     with pytest.raises(ValueError, match=r"^u0\S* (must be|=)") as err:
-        breath.phase_track([0.0, 1.0], 6.0, u0=bad)
+        tracking.phase_track([0.0, 1.0], 6.0, u0=bad)
     assert "0 to 1" in str(err.value)
 
 
-@given(gap=st.floats(breath.MAX_STEP_SECONDS + 1, 1e308), start=st.floats(-1e3, 1e3))
+@given(gap=st.floats(tracking.MAX_STEP_SECONDS + 1, 1e308), start=st.floats(-1e3, 1e3))
 def test_phase_track_times_are_at_most_a_day_apart(gap, start):
     with pytest.raises(ValueError, match=r"times\[1\] = .* s is out of range; allowed range is"):
-        breath.phase_track([start, start + gap], 6.0)
+        tracking.phase_track([start, start + gap], 6.0)
 
 
 @given(

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from widgets.model import breath_experiments as bx
 from widgets.model import lying_experiments as lx
 from widgets.model.supine import LIMITS, SupineParams, chin_changes, supine_pose
 from widgets.model.supine_contact import HEAD_CHAIN, neck_shares
@@ -134,7 +135,7 @@ def rising_apart_seconds(breath_s: float, lift_s: float, seconds: float) -> floa
 
 
 def test_answer_c_the_lift_on_its_own_rhythm():
-    minute = lx.lift_against_breath(seconds=60.0)
+    minute = bx.lift_against_breath(seconds=60.0)
     apart = rising_apart_seconds(10.0, 16.0, 60.0)  # 6/min: 10 s; x 1.6: 16 s
     assert minute.opposite_share * 60 == pytest.approx(apart, abs=0.05)
     assert minute.breath_tops == pytest.approx([5, 15, 25, 35, 45, 55])  # mid-cycle, 1:1
@@ -152,6 +153,6 @@ def test_answer_c_the_lift_on_its_own_rhythm():
         f"{minute.breaths_per_realign} breaths of 10 s are "
         f"{minute.lifts_per_realign} lifts of 16 s",
     )
-    assert lx.breath_trace("lift-with-breath").lift == pytest.approx(
-        lx.breath_trace("lift-with-breath").breath
+    assert bx.breath_trace("lift-with-breath").lift == pytest.approx(
+        bx.breath_trace("lift-with-breath").breath
     ), "with lift-with-breath the share is 0 %"
