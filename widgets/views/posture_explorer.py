@@ -65,8 +65,9 @@ _SITTING_NOTE = (
     "The model has no seat, backrest, thighs or pelvis: it sees only the lean of the upper "
     "body, so sitting and standing with the same lean give the same numbers. The drawing "
     "seats the person on a stool without a backrest, with the pelvis upright as the model has "
-    "it; only the upper body leans. The person stays seated while you move the sliders, until "
-    "you pick a standing habit."
+    "it; only the upper body leans. The knee-bend slider, which in the model only moves a load "
+    "in the hands, leaves the seated legs as they are. The person stays seated while you move "
+    "the sliders, until you pick a standing habit."
 )
 
 
