@@ -53,8 +53,8 @@ RECORDS: frozenset[str] = frozenset(
     {
         "widgets.content.course_map.Lesson",
         "widgets.content.glossary.Entry",
-        "widgets.content.glossary.Segment",
-        "widgets.content.glossary.FirstUse",
+        "widgets.content.glossary_first_use.Segment",
+        "widgets.content.glossary_first_use.FirstUse",
         "widgets.content.lesson_content.Claim",
         "widgets.content.red_flags.RedFlagGroup",
         "widgets.content.references.Reference",
@@ -299,16 +299,18 @@ _ex(
 )
 _ex("widgets.content.glossary.anchor", name="Cobb angle")
 _ex("widgets.content.glossary.entry", name="Cobb angle")
-EXAMPLES["widgets.content.glossary.entry_markdown"] = {
+_ex("widgets.content.glossary.form_key", form="Cobb angle")
+EXAMPLES["widgets.content.glossary_page.entry_markdown"] = {
     "e": lambda: importlib.import_module("widgets.content.glossary").entry("Cobb angle")
 }
-_SEGMENTS = lambda: [importlib.import_module("widgets.content.glossary").Segment("Text.", "cell 1")]  # noqa: E731
-EXAMPLES["widgets.content.glossary.first_uses"] = {"segments": _SEGMENTS}
-EXAMPLES["widgets.content.glossary.first_use_problems"] = {"segments": _SEGMENTS}
+_FIRST_USE = "widgets.content.glossary_first_use"
+_SEGMENTS = lambda: [importlib.import_module(_FIRST_USE).Segment("Text.", "cell 1")]  # noqa: E731
+EXAMPLES["widgets.content.glossary_first_use.first_uses"] = {"segments": _SEGMENTS}
+EXAMPLES["widgets.content.glossary_first_use.first_use_problems"] = {"segments": _SEGMENTS}
 _ex("widgets.content.references.cite", keys=["guo2018"])  # cite(*keys): passed positionally
 _ex("widgets.data.lookup", name="supine", key=["pillow_max"])
 _ex("widgets.data.value", name="supine", key=["pillow_max"])
-_ex("widgets.content.glossary.link_problems", markdown="Some text.")
+_ex("widgets.content.glossary_first_use.link_problems", markdown="Some text.")
 for _f in ("content", "claims", "evidence_html", "show_evidence", "show_lesson_references"):
     _ex(f"widgets.content.lesson_content.{_f}", lesson="02")
 for _f in ("notebook_path", "segments", "cited_keys"):
@@ -440,6 +442,22 @@ _ex("widgets.model.wilke_check.overshoot_with_moment_arm", preset_name="standing
 _ex(
     "widgets.figures.supine_scene.resample_outline",
     outline=np.array([[0.0, 0.0], [1.0, 1.0], [2.0, 0.0]]),
+)
+_ex(
+    "widgets.figures.range_control.StopsControl",
+    value=1.0,
+    stops=[0.0, 1.0, 2.0],
+    labels=["none", "one", "two"],
+    description="Count",
+)
+_ex(
+    "widgets.figures.range_control.StepControl",
+    description="Bend",
+    value=10.0,
+    low=0.0,
+    high=90.0,
+    step=5.0,
+    unit="°",
 )
 _ex("widgets.figures.supine_scene.grid_cell", values=[0.0, 0.5, 1.0], x=0.25)
 _ex(
@@ -871,7 +889,7 @@ def sandbox() -> Iterator[Path]:
 def run_probe(only: str = "") -> Report:
     report = Report()
     with sandbox() as tmp:
-        _ex("widgets.content.glossary.write_notebook", folder=tmp)
+        _ex("widgets.content.glossary_page.write_notebook", folder=tmp)
         _ex("widgets.content.practice_card.write_practice_card", path=tmp / "card.html")
         _ex("widgets.content.practice_card.main", argv=[str(tmp / "card2.html")])
         _ex("widgets.journal.csv_io.write_csv", path=tmp / "out.csv")

@@ -8,9 +8,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from widgets.content import course_map, glossary, lesson_text, page_style, red_flags
+from widgets.content import (
+    course_map,
+    glossary,
+    glossary_first_use,
+    glossary_page,
+    lesson_text,
+    page_style,
+    red_flags,
+)
 from widgets.content.course_map import LESSONS, Lesson, course_map_html, course_map_markdown
-from widgets.content.glossary import Entry, FirstUse, Segment
+from widgets.content.glossary import Entry
+from widgets.content.glossary_first_use import FirstUse, Segment
 from widgets.content.red_flags import RedFlagGroup
 
 NOT_TEXT = st.one_of(
@@ -44,7 +53,7 @@ def test_a_lessons_folder_must_exist(bad):
         lambda f: lesson_text.notebook_path("00", f),
         lambda f: lesson_text.segments("00", f),
         lambda f: lesson_text.cited_keys("00", f),
-        glossary.write_notebook,
+        glossary_page.write_notebook,
     ):
         with pytest.raises(ValueError, match="folder must be"):
             call(bad)
@@ -130,12 +139,12 @@ def test_a_link_text_is_none_or_text(bad):
 @given(bad=st.one_of(NOT_TEXT, st.just(SEGMENT)))
 def test_entry_markdown_needs_an_entry(bad):
     with pytest.raises(ValueError, match="e must be a glossary Entry"):
-        glossary.entry_markdown(bad)
+        glossary_page.entry_markdown(bad)
 
 
 @given(bad=st.one_of(NOT_TEXT.filter(lambda v: not isinstance(v, list)), st.just("lesson text")))
 def test_first_use_checks_need_a_list_of_segments(bad):
-    for call in (glossary.first_uses, glossary.first_use_problems):
+    for call in (glossary_first_use.first_uses, glossary_first_use.first_use_problems):
         with pytest.raises(ValueError, match="segments must be a list of Segment"):
             call(bad)
 
@@ -143,13 +152,13 @@ def test_first_use_checks_need_a_list_of_segments(bad):
 @given(bad=st.one_of(NOT_TEXT, st.just(ENTRY)))
 def test_first_use_checks_refuse_items_that_are_not_segments(bad):
     with pytest.raises(ValueError, match=r"segments\[1\] must be a Segment"):
-        glossary.first_uses([SEGMENT, bad])
+        glossary_first_use.first_uses([SEGMENT, bad])
 
 
 @given(bad=NOT_TEXT)
 def test_link_problems_need_markdown_text(bad):
     with pytest.raises(ValueError, match="markdown must be text"):
-        glossary.link_problems(bad)
+        glossary_first_use.link_problems(bad)
 
 
 @pytest.mark.parametrize(

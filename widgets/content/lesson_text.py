@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from widgets.content.course_map import LESSONS, lessons_dir
-from widgets.content.glossary import Segment
+from widgets.content.glossary_first_use import Segment
 from widgets.content.lesson_content import claims, content
 from widgets.content.red_flags import red_flags
 from widgets.content.references import bibliography, reference
