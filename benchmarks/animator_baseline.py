@@ -14,7 +14,8 @@ import numpy as np
 import plotly.graph_objects as go
 from IPython.display import display
 
-from widgets.figures.supine_scene import pose_points, scene_payload
+from widgets.figures.supine_scene import scene_payload
+from widgets.figures.supine_scene_interpolation import pose_points
 from widgets.figures.theme import REGION_COLOURS, axis_style, base_layout
 from widgets.model.breath import BreathPattern, profile
 from widgets.model.supine import SupineParams, key_poses

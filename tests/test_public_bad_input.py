@@ -459,9 +459,9 @@ _ex(
     step=5.0,
     unit="°",
 )
-_ex("widgets.figures.supine_scene.grid_cell", values=[0.0, 0.5, 1.0], x=0.25)
+_ex("widgets.figures.supine_scene_interpolation.grid_cell", values=[0.0, 0.5, 1.0], x=0.25)
 _ex(
-    "widgets.figures.supine_scene.interpolate",
+    "widgets.figures.supine_scene_interpolation.interpolate",
     table=[[0.0, 1.0], [2.0, 3.0]],
     lifts=[0.0, 1.0],
     breaths=[0.0, 1.0],
@@ -552,7 +552,7 @@ for _f in (
     "curves_by_age_traces.add_model_curves",
 ):
     EXAMPLES[f"widgets.figures.{_f}"] = {"fig": _two_panels}
-EXAMPLES["widgets.figures.supine_scene.pose_points"] = {
+EXAMPLES["widgets.figures.supine_scene_interpolation.pose_points"] = {
     "scene": _scene,
     "lift": _value(0.5),
     "breath": _value(0.5),

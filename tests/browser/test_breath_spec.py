@@ -1,7 +1,7 @@
 """One breath spec: the functions the animator's ES module exports equal the Python reference.
 
 ``widgets.model.breath`` (the breath cycle, the lift per mode) and
-``widgets.figures.supine_scene`` (the key-pose interpolation) are the reference; the ES
+``widgets.figures.supine_scene_interpolation`` (the key-pose interpolation) are the reference; the ES
 module (``breath_cycle.js``, the breath cycle every pacing view shares, ``breath_figure.js``, the
 lying figure the animator and the session player draw, then ``breath_lift.js``, joined as
 ``BreathLiftAnimator._esm`` serves them) is imported as is into a blank page of headless
@@ -21,7 +21,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from widgets.figures.supine_scene import interpolate, pose_points, scene_payload
+from widgets.figures.supine_scene import scene_payload
+from widgets.figures.supine_scene_interpolation import interpolate, pose_points
 from widgets.model.breath import (
     EXHALE_RATIO_RANGE,
     HOLD_RANGE,
