@@ -16,8 +16,11 @@ Assumptions, each number from ``widgets/data/trunk.csv`` with its source:
   of that reach at which their centre lies. **Knee bend** changes only how far the load is:
   bent knees push forward by ``shank * sin(knee_bend / 2)`` (shin and thigh each lean by half
   the knee bend, hips above the ankles), and a load lifted in front of them sits
-  ``load_distance`` in front of whichever is further forward, hands or knees. A load held
-  between the knees is not modelled.
+  ``load_distance`` in front of whichever is further forward, hands or knees. A negative
+  ``load_distance`` puts the load behind that line: the hands reach back toward the feet, or
+  the load sits between bent knees, as when a crate is lifted from between the feet. The
+  ankles, hips and disc share one plumb line (the model does not shift the hips back to keep
+  its balance), so a load at the ankles has no lever.
 - **Muscles.** One back-extensor force, parallel to the trunk, ``extensor_moment_arm`` (5 cm,
   Güngör 2013) behind the disc, balances the forward moment. When the moment is backward
   (leaning back), the extensors are idle and nothing balances it: the abdominal muscles are
@@ -37,8 +40,10 @@ Assumptions, each number from ``widgets/data/trunk.csv`` with its source:
   outside 20-60 deg.
 - Statics only: no speed, acceleration or fatigue.
 - **Validation.** Against Wilke's pressures (ratios to standing) the model agrees within 25 %
-  standing bent forward and holding 20 kg close, and overshoots both 20 kg lifts by 1.6-1.9
-  times; causes and sensitivities are in :mod:`widgets.model.wilke_check`.
+  in all four postures once the lifts start from where Wilke's crate stood, between the feet
+  (round back 0.99, bent knees 1.24, standing bent forward and holding close 1.21); the
+  bent-knee lift's angles are not sourced and it agrees only just. Details, sources and
+  sensitivities are in :mod:`widgets.model.wilke_check`.
 """
 
 from __future__ import annotations
@@ -82,7 +87,7 @@ LIMITS: MappingProxyType[str, tuple[float, float]] = MappingProxyType(
         "twist": (-_row("range", "twist_max"), _row("range", "twist_max")),
         "knee_bend": (0.0, _row("range", "knee_bend_max")),
         "load": (0.0, _row("range", "load_max")),
-        "load_distance": (0.0, _row("range", "load_distance_max")),
+        "load_distance": (_row("range", "load_distance_min"), _row("range", "load_distance_max")),
         "body_mass": BODY_MASS_RANGE,
         "height": HEIGHT_RANGE,
     }
@@ -116,7 +121,7 @@ class TrunkPosture:
         Mass carried in both hands, kg.
     load_distance : float
         How far the load's centre is held in front of the hands' plumb line below the
-        shoulders, or of the knees if they are further forward, m.
+        shoulders, or of the knees if they are further forward, m (negative: behind it).
     body_mass : float
         Body mass, kg (default 70 kg, Wilke's subject).
     height : float

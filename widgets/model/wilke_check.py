@@ -14,22 +14,40 @@ What the comparison found (inputs checked against their sources):
   photo (``ammr-wilke``: elbows bent 120 deg, upper arms 10 deg back, leaning back 5 deg) puts
   the hands about 0.20 m in front of the disc; with that distance the overshoot is 1.21. It is
   sensitive to the distance: 1.11 at 0.17 m, 1.29 at 0.22 m, 1.40 at 0.25 m.
-- **The two lifts** still overshoot (round back about 1.6, bent knees about 1.9). Wilke
-  reported no load distance; the round-back preset holds the load 10 cm in front of hanging
-  hands (lever 0.49 m) and would need a lever of at most 0.28 m to agree within 25 %; the
-  bent-knees posture is a guess and would need at most 0.14 m (the load between the knees).
-  The reconstruction cannot settle either: its round-back arm angle (40 deg to the trunk,
-  as we read its joint angles) would put the hands behind the shoulders, and it has no
-  bent-knee lift.
+- **Lifting with a round back** overshot 1.59 times while the crate sat 10 cm in front of
+  hanging hands (lever 0.49 m). Wilke's photo of this lift (Wilke et al. 2001, Fig. 3b, as
+  copied into the AnyBody repository) shows the crate on the floor between his feet, and the
+  AnyBody reconstruction puts its centre 0.14 m in front of the ankles, with the hands reaching
+  back from the shoulders (trunk 85 deg, knees 25 deg). The model keeps the disc above the
+  ankles, so the lever is 0.14 m and the overshoot 0.99. Any lever up to about 0.29 m agrees
+  within 25 %. The reconstruction also holds the body's centre of mass 0.10 m in front of the
+  ankles; with the model's disc above the ankles it would lie about 0.15 m in front, so the
+  hips would have to move back about 10 cm (our rough estimate, with de Leva's shank and foot
+  masses from memory), making the lever about 0.24 m and the overshoot about 1.16.
+- **Lifting with bent knees** overshot 1.87 times with the crate 10 cm in front of the knees
+  (lever 0.41 m). No photo or reconstruction of this lift was available to us. The preset now
+  starts it from the same spot as the round-back lift (0.14 m in front of the ankles, between
+  the knees bent 90 deg); the overshoot is then 1.24, just inside 25 % (agreement needs a lever
+  of at most 0.14 m). The trunk's 40 deg and the knees' 90 deg are not sourced: at 35 deg the
+  overshoot is 1.19, at 45 deg 1.28. So this agreement is weak evidence. With the crate in
+  front of the knees the model would load the bent-knee lift more than the round-back one, the
+  opposite of Wilke's order.
+- **Another model.** The AnyBody Modeling System's own check against the same data (the chart
+  in its repository's documentation, compression as a share of standing) gives 208 % standing
+  bent forward (Wilke 220 %), 214 % holding close (Wilke 2001: 200 %), 433 % lifting with a
+  round back (460 %) and 370 % holding the crate at arm's length (360 %); it has no bent-knee
+  lift. So a detailed model with the reconstructed postures also lands within about 10 %.
 - **Moment arm** (:func:`overshoot_with_moment_arm`; the model keeps the 5 cm modelling
   convention, Güngör 2013). A 6 cm arm (MRI values of about 5-6 cm, from memory) gives
-  overshoots of 1.38 (round back) and 1.66 (bent knees); 7 cm, beyond the measured values,
-  gives 1.22 and 1.50. The arm alone does not explain the bent-knee lift.
+  overshoots of 0.86 (round back) and 1.11 (bent knees); 7 cm, beyond the measured values,
+  0.77 and 1.02.
 - Not modelled, with only illustrative sizes: passive tissue (Dolan et al. 1994 measured up to
   120 N·m carried by electrically silent tissue in full flexion; it lowers compression only if
   that tissue pulls with a longer lever than the muscles, which is not known here) and
   intra-abdominal pressure (an illustrative 200-600 N less compression in every loaded
-  posture gives round back 1.52-1.36, bent knees 1.77-1.56 and holding close 1.04-0.72).
+  posture gives round back 0.91-0.76, bent knees 1.14-0.93 and holding close 1.05-0.73).
+- The sources we read do not say at which instant of each lift the pressure was read; the
+  model is static, so any extra pressure from accelerating the crate is not in it.
 """
 
 from __future__ import annotations
