@@ -64,10 +64,12 @@ def test_pressure_chart_shows_both_tables_with_their_values():
     assert "not measured" in nachemson.text
 
 
-def test_check_table_quotes_the_overshoot_range():
+def test_check_table_quotes_the_range_and_its_verdict():
     low, high = overshoot_range()
-    assert 1.0 < low < high < 2.0
-    assert f"{low:.1f} to {high:.1f} times" in check_table_html()
+    assert 0.75 < low < high < 1.25  # the loaded postures agree within a quarter
+    table = check_table_html()
+    assert f"{low:.1f} to {high:.1f} times" in table
+    assert "within a quarter of it" in table and "overshoots" not in table
 
 
 # --- sitting and standing -------------------------------------------------------------------

@@ -1,14 +1,15 @@
 """Table: the trunk model's pressures next to Wilke's measured ones (HTML).
 
 Numbers come from :func:`widgets.model.wilke_check.wilke_checks` at run time; the sentence
-under the table gives the range of the overshoot of the loaded postures from the same numbers.
+under the table gives the range of the loaded postures' ratio (model / measured) from the
+same numbers and says whether it is within :data:`~widgets.model.wilke_check.AGREEMENT`.
 """
 
 from __future__ import annotations
 
 import html
 
-from widgets.model.wilke_check import WilkeCheck, wilke_checks
+from widgets.model.wilke_check import AGREEMENT, WilkeCheck, wilke_checks
 from widgets.validation import check_instance, check_items
 
 #: Plain names of Wilke's postures as the model's presets.
@@ -55,9 +56,17 @@ def check_table_html() -> str:
         for c in checks
     )
     low, high = overshoot_range(checks)
+    if low >= 1.0 - AGREEMENT and high <= 1.0 + AGREEMENT:
+        verdict = "within a quarter of it"
+    elif low > 1.0:
+        verdict = "the model overshoots"
+    elif high < 1.0:
+        verdict = "the model undershoots"
+    else:
+        verdict = "some above, some below"
     note = (
         f"With a load in the hands the model's pressure ratio is {low:.1f} to {high:.1f} times "
-        "the measured one: the model overshoots. One subject, one disc: Wilke's numbers are "
+        f"the measured one: {verdict}. One subject, one disc: Wilke's numbers are "
         "not an average of people."
     )
     return (

@@ -69,6 +69,8 @@ def _measured() -> MappingProxyType[str, float]:
 _MEASURED = _measured()
 #: The trunk presets Wilke measured, in file order (standing first).
 WILKE_PRESETS: tuple[str, ...] = tuple(_MEASURED)
+#: The course's bar for agreement: a model ratio within this fraction of the measured one.
+AGREEMENT: float = 0.25
 #: The preset every ratio is taken to.
 REFERENCE = "standing"
 
