@@ -113,7 +113,7 @@ SKIP_PARAMS: dict[tuple[str, str], str] = {
             "check_values": ("name", "low", "high", "unit"),
             "check_folder": ("name",),
             "check_keywords": ("where", "given", "allowed"),
-            "check_choice": ("name", "choices"),
+            "check_choice": ("name", "choices", "what", "plural"),
             "check_text": ("name", "allow_empty"),
             "check_text_list": ("name", "minimum"),
             "checked_trait": ("proposal", "check"),

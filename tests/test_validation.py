@@ -19,6 +19,7 @@ from widgets.validation import (
     check_keywords,
     check_number,
     check_text,
+    check_values,
     checked_trait,
     describe,
 )
@@ -46,6 +47,32 @@ def test_choice_lists_valid_names():
     assert check_choice("mode", "a", ("a", "b")) == "a"
     with pytest.raises(ValueError, match="unknown mode 'c'; valid modes: a, b"):
         check_choice("mode", "c", ("a", "b"))
+
+
+def test_choice_says_what_a_valid_value_is():
+    presets = {"adult": 1, "child": 2}  # a dict offers its keys
+    assert check_choice("spine", "child", presets, what="preset") == "child"
+    with pytest.raises(
+        ValueError, match=r"^spine = 'x' is not a preset; valid presets: adult, child$"
+    ):
+        check_choice("spine", "x", presets, what="preset")
+    with pytest.raises(ValueError, match=r"^name = 3 is not a glossary entry; valid entries: a$"):
+        check_choice("name", 3, ("a",), what="glossary entry", plural="entries")
+    with pytest.raises(ValueError, match=r"^unknown axis 'z'; valid axes: x, y$"):
+        check_choice("axis", "z", ("x", "y"), plural="axes")
+
+
+def test_values_check_each_element_and_name_the_first_bad_one():
+    assert check_values("u", [[0.0, 1], [0.5, 0.25]], 0.0, 1.0).dtype == float
+    assert check_values("u", 0.5, 0.0, 1.0).shape == ()
+    with pytest.raises(ValueError, match=r"^u\[1, 0\] = 2 is out of range"):
+        check_values("u", [[0.0, 1.0], [2.0, 0.5]], 0.0, 1.0)
+    with pytest.raises(ValueError, match="not booleans"):
+        check_values("u", [0.5, True], 0.0, 1.0)
+    with pytest.raises(ValueError, match=r"^u\[0\] must be a number, got 'a'"):
+        check_values("u", ["a", 0.5], 0.0, 1.0)
+    with pytest.raises(ValueError, match="a number or an array of numbers"):
+        check_values("u", [[0.5], [0.5, 0.5]], 0.0, 1.0)  # ragged
 
 
 # --- the shared checks added for bad input (issue 11 part 3) ---------------------------------

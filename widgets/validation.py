@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence, Set
 from numbers import Integral, Real
 from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
@@ -261,11 +261,38 @@ def checked_trait(proposal: Mapping[str, Any], check: Callable[[str, Any], T]) -
         raise traitlets.TraitError(str(err)) from None
 
 
-def check_choice(name: str, value: object, choices: tuple[str, ...]) -> str:
-    """Return ``value`` if it is one of ``choices``, else raise a ``ValueError`` listing them."""
+def check_choice(
+    name: str,
+    value: object,
+    choices: Collection[str],
+    *,
+    what: str = "",
+    plural: str = "",
+) -> str:
+    """Return ``value`` if it is one of ``choices``, else raise a ``ValueError`` listing them.
+
+    Parameters
+    ----------
+    name : str
+        Parameter name used in the error message.
+    value : object
+        The value to check: one of ``choices`` (a str).
+    choices : collection of str
+        The valid values, in the order the message lists them (a dict lists its keys).
+    what : str, optional
+        What a valid value is (``"preset"``). Without it the message reads ``unknown mode 'x';
+        valid modes: ...``; with it, ``spine = 'x' is not a preset; valid presets: ...``.
+    plural : str, optional
+        The word before the list; default ``what`` + "s", or without ``what`` the name + "s"
+        (the name itself if it ends in "s").
+    """
     if not isinstance(value, str) or value not in choices:
-        plural = name if name.endswith("s") else f"{name}s"
-        raise ValueError(f"unknown {name} {value!r}; valid {plural}: {', '.join(choices)}")
+        listed = ", ".join(choices)
+        if what:
+            many = plural or f"{what}s"
+            raise ValueError(f"{name} = {value!r} is not a {what}; valid {many}: {listed}")
+        many = plural or (name if name.endswith("s") else f"{name}s")
+        raise ValueError(f"unknown {name} {value!r}; valid {many}: {listed}")
     return str(value)
 
 

@@ -4,6 +4,8 @@ the call with a ValueError naming it; text from elsewhere is escaped in HTML.
 (``test_bad_input.py`` covers references, evidence, lesson content and the questions.)
 """
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -20,6 +22,7 @@ from widgets.content import (
 from widgets.content.course_map import LESSONS, Lesson, course_map_html, course_map_markdown
 from widgets.content.glossary import Entry
 from widgets.content.glossary_first_use import FirstUse, Segment
+from widgets.content.lesson_content import content
 from widgets.content.red_flags import RedFlagGroup
 
 NOT_TEXT = st.one_of(
@@ -40,6 +43,8 @@ NOT_A_FOLDER = st.one_of(
 )
 ENTRY = glossary.entries()[0]
 SEGMENT = Segment("Lordosis is a curve.", "cell 1")
+#: Every lesson number on the course map (written or not).
+NUMBERS = {e.number for e in LESSONS}
 
 
 # --- course map and lesson text -------------------------------------------------------------
@@ -65,11 +70,28 @@ def test_the_readme_prefix_must_be_text(bad):
         course_map_markdown(None, bad)
 
 
-@given(bad=st.one_of(NOT_TEXT, st.text(max_size=4).filter(lambda s: s not in {"00", "01"})))
+@given(bad=st.one_of(NOT_TEXT, st.text(max_size=4).filter(lambda s: s not in NUMBERS)))
 def test_an_unknown_lesson_lists_the_lessons(bad):
     for call in (lesson_text.notebook_path, lesson_text.segments, lesson_text.cited_keys):
         with pytest.raises(ValueError, match=r"unknown lesson .*; valid lessons: 00, 01, 02"):
             call(bad)
+
+
+def test_a_question_the_lesson_content_lacks_is_named_as_question_id(tmp_path):
+    first = LESSONS[0]
+    cell = {"cell_type": "code", "id": "c1", "metadata": {}, "outputs": [], "execution_count": None}
+    cell["source"] = [f'widgets.ask("{first.number}", "no-such-question")']
+    nb = {"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    (tmp_path / first.file).write_text(json.dumps(nb), "utf-8")
+    with pytest.raises(ValueError, match="question_id") as err:
+        lesson_text.segments(first.number, tmp_path)
+    message = str(err.value)
+    assert message.startswith(
+        f"question_id = 'no-such-question' is not a question of lesson {first.number}; "
+        "valid questions: "
+    )
+    listed = message.split("valid questions: ")[1].split(", ")
+    assert listed == [q["id"] for q in content(first.number)["question"]]
 
 
 def test_a_lesson_in_preparation_has_no_text_yet():

@@ -68,5 +68,5 @@ def test_every_question_used_by_the_notebook_exists_and_has_a_right_answer(lesso
 def test_unknown_lesson_and_question_give_clear_errors():
     with pytest.raises(ValueError, match="valid lessons: 00, 01"):
         content("99")
-    with pytest.raises(ValueError, match="its questions: newborn-low-back"):
+    with pytest.raises(ValueError, match="valid questions: newborn-low-back"):
         ask("00", "nope")

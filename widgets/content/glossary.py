@@ -23,7 +23,7 @@ from functools import cache
 from importlib import resources
 
 from widgets.content.references import bibliography, reference
-from widgets.validation import check_text, check_text_list
+from widgets.validation import check_choice, check_text, check_text_list
 
 #: File name of the glossary page, next to the lessons.
 PAGE = "glossary.ipynb"
@@ -180,8 +180,5 @@ def entry(name: str) -> Entry:
     ValueError
         If there is no such entry; the message names ``name`` and lists the entries.
     """
-    for e in entries():
-        if e.name == name:
-            return e
-    valid = ", ".join(e.name for e in entries())
-    raise ValueError(f"name = {name!r} is not a glossary entry; valid entries: {valid}")
+    by_name = {e.name: e for e in entries()}
+    return by_name[check_choice("name", name, by_name, what="glossary entry", plural="entries")]

@@ -17,7 +17,7 @@ from widgets.content.glossary_first_use import Segment
 from widgets.content.lesson_content import claims, content
 from widgets.content.red_flags import red_flags
 from widgets.content.references import bibliography, reference
-from widgets.validation import check_folder
+from widgets.validation import check_choice, check_folder
 
 _CALL = re.compile(r"widgets\.(ask|show_evidence|show_red_flags)\(([^)]*)\)")
 _ARG = re.compile(r"\"([^\"]*)\"|'([^']*)'")
@@ -40,14 +40,17 @@ def notebook_path(lesson: str, folder: Path | None = None) -> Path:
     raise ValueError(f"unknown lesson {lesson!r}; valid lessons: {valid}")
 
 
-def _question_text(lesson: str, qid: str) -> str:
-    for q in content(lesson).get("question", []):
-        if q["id"] == qid:
-            parts = [q["prompt"]]
-            for option, feedback in q["options"].items():
-                parts += [option, feedback]
-            return "\n".join(parts)
-    raise ValueError(f"lesson {lesson} has no question {qid!r}")
+def _question_text(lesson: str, question_id: str) -> str:
+    """The prompt, options and feedback of ``widgets.ask(lesson, question_id)``, one a line."""
+    questions = {q["id"]: q for q in content(lesson).get("question", [])}
+    what = f"question of lesson {lesson}"
+    q = questions[
+        check_choice("question_id", question_id, questions, what=what, plural="questions")
+    ]
+    parts = [q["prompt"]]
+    for option, feedback in q["options"].items():
+        parts += [option, feedback]
+    return "\n".join(parts)
 
 
 def _claims_text(lesson: str) -> str:

@@ -102,9 +102,7 @@ def load_table(name: str) -> tuple[Row, ...]:
 
 def _check_table(name: object) -> str:
     """Return ``name`` if it is one of :data:`TABLES`, else refuse it naming ``name``."""
-    if not isinstance(name, str) or name not in TABLES:
-        raise ValueError(f"name = {name!r} is not a table; valid tables: {', '.join(TABLES)}")
-    return name
+    return check_choice("name", name, TABLES, what="table")
 
 
 @cache

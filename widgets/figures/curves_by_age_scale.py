@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from widgets.figures.theme import REGION_COLOURS, plotly_text
 from widgets.model.development import AGE_RANGE_MONTHS, check_ages
-from widgets.validation import check_instance, check_int_in_range, check_text
+from widgets.validation import check_choice, check_instance, check_int_in_range, check_text
 
 #: The three curves drawn against age, their short plain names and their regions.
 CURVES: dict[str, str] = {
@@ -68,9 +68,7 @@ def curve_colour(parameter: str) -> str:
         If ``parameter`` is not one of :data:`CURVES`; the message names ``parameter`` and
         lists them.
     """
-    if not isinstance(parameter, str) or parameter not in CURVES:
-        valid = ", ".join(CURVES)
-        raise ValueError(f"parameter = {parameter!r} is not a curve; valid curves: {valid}")
+    check_choice("parameter", parameter, CURVES, what="curve")
     return REGION_COLOURS[CURVE_REGIONS[parameter]]
 
 

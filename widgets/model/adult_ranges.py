@@ -147,7 +147,5 @@ def adult_range(parameter: str) -> AdultRange:
         If ``parameter`` has no adult band; the message names ``parameter`` and lists the
         valid names.
     """
-    if not isinstance(parameter, str) or parameter not in CURVES:
-        valid = ", ".join(CURVES)
-        raise ValueError(f"parameter = {parameter!r} is not a curve; valid curves: {valid}")
+    check_choice("parameter", parameter, CURVES, what="curve")
     return ADULT_RANGES[parameter]

@@ -95,9 +95,7 @@ def preset_day(name: str) -> tuple[tuple[float, str], ...]:
     ValueError
         If ``name`` is not one of :data:`PRESET_DAYS`; the message names ``name`` and lists them.
     """
-    if not isinstance(name, str) or name not in PRESET_DAYS:
-        valid = ", ".join(PRESET_DAYS)
-        raise ValueError(f"name = {name!r} is not a preset day; valid preset days: {valid}")
+    check_choice("name", name, PRESET_DAYS, what="preset day")
     return _DAYS[name]
 
 

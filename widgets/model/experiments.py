@@ -35,7 +35,7 @@ from widgets.data import value
 from widgets.model import measure
 from widgets.model.spine import SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS, RANGES, SpineParams, preset
-from widgets.validation import check_in_range, check_instance, check_int_in_range
+from widgets.validation import check_choice, check_in_range, check_instance, check_int_in_range
 
 
 def _row(quantity: str) -> float:
@@ -156,8 +156,8 @@ def with_angle(base: SpineParams | str, **angles: float) -> SpineParams:
         If ``base`` is not a preset name or :class:`SpineParams`, an angle name is unknown,
         or the new spine is out of range (the message names the angle).
     """
-    if isinstance(base, str) and base not in PRESETS:
-        raise ValueError(f"base = {base!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    if isinstance(base, str):
+        check_choice("base", base, PRESETS, what="preset")
     params = preset(base) if isinstance(base, str) else base
     check_instance("base", params, SpineParams, "SpineParams or a preset name")
     unknown = sorted(set(angles) - set(RANGES))

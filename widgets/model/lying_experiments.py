@@ -294,8 +294,7 @@ def pelvis_check(spine: str = "adult-mean") -> dict[str, PelvisCheck]:
     ValueError
         If ``spine`` is not a preset; the message names ``spine`` and lists the valid names.
     """
-    if not isinstance(spine, str) or spine not in PRESETS:
-        raise ValueError(f"spine = {spine!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    check_choice("spine", spine, PRESETS, what="preset")
     out: dict[str, PelvisCheck] = {}
     for legs in LEGS:
         target = resting_pelvic_tilt(spine, legs)

@@ -19,6 +19,7 @@ from widgets.model.angles import (
     wrap_degrees,
 )
 from widgets.model.spine import SpineGeometry
+from widgets.validation import check_choice
 
 
 def _geometry(geom: object) -> SpineGeometry:
@@ -68,10 +69,7 @@ def lumbar_lordosis(geom: SpineGeometry, upper: str = "L1") -> float:
         If ``upper`` is not a level of ``geom`` (C1 ... L5); the message names ``upper``.
     """
     _geometry(geom)
-    if not isinstance(upper, str) or upper not in geom.levels:
-        raise ValueError(
-            f"upper = {upper!r} is not a level; valid levels: {', '.join(geom.levels)}"
-        )
+    check_choice("upper", upper, geom.levels, what="level")
     return wrap_degrees(superior_tilt(geom, "S1") - superior_tilt(geom, upper))
 
 

@@ -228,8 +228,8 @@ def build_spine(
         of range, a ``head_offset`` outside :data:`HEAD_OFFSET_RANGE` or an ``age_months``
         outside 0 to 240.
     """
-    if isinstance(spec, str) and spec not in PRESETS:
-        raise ValueError(f"spec = {spec!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    if isinstance(spec, str):
+        check_choice("spec", spec, PRESETS, what="preset")
     params = preset(spec) if isinstance(spec, str) else spec
     if not isinstance(params, SpineParams):
         raise ValueError(

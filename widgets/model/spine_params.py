@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 
 from widgets.data import Row, load_table
-from widgets.validation import check_in_range
+from widgets.validation import check_choice, check_in_range
 
 #: Allowed range of each regional angle, in degrees. Wide enough for every preset and for
 #: the mean +/- 3 SD of the adult data, with the citation keys of ``adult_ranges.csv`` and
@@ -102,8 +102,7 @@ def preset_sources(name: str) -> dict[str, Row]:
     ValueError
         If ``name`` is not a preset; the message names ``name`` and lists the valid names.
     """
-    if not isinstance(name, str) or name not in PRESETS:
-        raise ValueError(f"name = {name!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    check_choice("name", name, PRESETS, what="preset")
     return _preset_rows()[name]
 
 

@@ -74,10 +74,8 @@ def question(prompt: str, options: Mapping[str, str], answer: str) -> Question:
 def ask(lesson: str, question_id: str) -> Question:
     """The predict-then-check question ``question_id`` of ``lesson`` (from its content file)."""
     questions = {q["id"]: q for q in content(lesson).get("question", [])}
-    if not isinstance(question_id, str) or question_id not in questions:
-        raise ValueError(
-            f"question_id = {question_id!r} is not a question of lesson {lesson}; "
-            f"its questions: {', '.join(questions)}"
-        )
-    q = questions[question_id]
+    what = f"question of lesson {lesson}"
+    q = questions[
+        check_choice("question_id", question_id, questions, what=what, plural="questions")
+    ]
     return Question(q["prompt"], q["options"], q["answer"])

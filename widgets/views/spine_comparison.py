@@ -15,6 +15,7 @@ from widgets.figures.spine_drawing import Frame, SpineDrawing, spine_frame
 from widgets.figures.spine_parts import PRESET_TITLES
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import PRESETS
+from widgets.validation import check_choice
 
 #: Width of the drawing, px.
 DRAWING_WIDTH = 760
@@ -22,9 +23,7 @@ DRAWING_WIDTH = 760
 
 def _check_preset(param: str, value: object) -> None:
     """Refuse ``value`` of parameter ``param`` unless it is a preset name, naming ``param``."""
-    if not isinstance(value, str) or value not in PRESETS:
-        valid = ", ".join(PRESETS)
-        raise ValueError(f"{param} = {value!r} is not a preset; valid presets: {valid}")
+    check_choice(param, value, PRESETS, what="preset")
 
 
 @cache
