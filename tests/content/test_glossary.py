@@ -64,4 +64,4 @@ def test_form_key_keeps_capitals_exact_and_folds_the_rest():
     assert form_key("Cobb  Angle") == "cobb angle"  # case and runs of spaces do not count
     assert form_key("") == ""
     with pytest.raises(ValueError, match="form must be text"):
-        form_key(3)  # type: ignore[arg-type]
+        form_key(3)

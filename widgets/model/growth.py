@@ -7,13 +7,16 @@ Teaching model. Assumptions:
   body, disc, the sacrum and the pelvis keep their adult proportions. The lengths of the whole
   spinal column by age (24 cm at birth, 36 cm at 1 year, 51 cm at 5, 61 cm at 10, 78.5 cm
   adult) are from popular pages that name no study (``spine-growth-web``, status
-  ``secondary``/``derived``): so the newborn is drawn at 0.31 of the adult length, "about a
-  third". Real children are not scaled adults (their discs are relatively thicker and the
-  vertebral bodies flatter); the scale is for comparing sizes, not for measuring a child.
-- **The head grows earlier.** The skull outline is scaled by head circumference by age
-  (35 cm at birth, 46 cm at 1 year, about 51.5 cm at 3-5 years, 57 cm adult; web pages that
-  name no study, ``head-size-web``), assuming the head keeps its shape: the newborn head is
-  0.61 of the adult's while the spine is 0.31, as in a real baby.
+  ``secondary``/``derived``; they resemble Dimeglio and Canavese's growth data, whose 2012
+  review gives no lengths in its abstract): so the newborn is drawn at 0.31 of the adult
+  length, "about a third". Real children are not scaled adults (their discs are relatively
+  thicker and the vertebral bodies flatter); the scale is for comparing sizes, not for
+  measuring a child.
+- **The head grows earlier.** The skull outline is scaled by head circumference by age: the
+  mean of the WHO Child Growth Standards' medians for boys and girls (``who-hc2007``) at
+  birth (34.2 cm), 1 year (45.5 cm) and 5 years (50.3 cm), and 57 cm for an adult (a web page
+  naming no study, ``head-size-web``), assuming the head keeps its shape: the newborn head
+  is 0.60 of the adult's while the spine is 0.31, as in a real baby.
 - Between anchor ages both scales change linearly with age. Neither changes any angle.
 - The course presets have an age: ``newborn`` 0, ``1-year`` 12 and ``5-years`` 60 months;
   every other preset is an adult (240 months, scale 1).
