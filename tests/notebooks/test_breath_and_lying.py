@@ -6,15 +6,19 @@ cycles' rising halves worked out from their periods alone); the notebook's answe
 the model's numbers as rounded here.
 """
 
-import itertools
-import json
 import math
-import re
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.notebooks.folded_answers import (
+    answers,
+    assert_headings_in_order,
+    assert_questions_then_answers,
+    cells,
+    says,
+)
 from widgets.model import breath_experiments as bx
 from widgets.model import lying_experiments as lx
 from widgets.model.supine import LIMITS, SupineParams, chin_changes, supine_pose
@@ -25,52 +29,26 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "breath-and-lying.ipynb"
 
 
-def cells(kind: str) -> list[str]:
-    nb = json.loads(NOTEBOOK.read_text())
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == kind]
-
-
-def answers() -> list[str]:
-    """The folded answers, in order, with whitespace and bold marks flattened."""
-    found = re.findall(
-        r"<details><summary>One answer</summary>(.*?)</details>", "\n".join(cells("markdown")), re.S
-    )
-    return [" ".join(a.replace("**", "").split()) for a in found]
-
-
-def says(answer: str, *texts: str) -> None:
-    for text in texts:
-        assert text in answer, f"the answer should say {text!r}: {answer}"
-
-
 def deg(x: float, sign: bool = True) -> str:
     """A signed angle as the notebook writes it, with a typographic minus."""
     return (f"{x:+.1f}°" if sign else f"{x:.1f}°").replace("-", "−")
 
 
 def test_each_experiment_ends_with_a_question_and_one_folded_answer():
-    text = "\n".join(cells("markdown"))
-    assert len(answers()) == 3
-    assert text.count("### Your turn") == 3
-    for block in text.split("### Your turn")[1:]:
-        assert "?" in block.split("<details>")[0], "a question comes before the answer"
+    assert_questions_then_answers(NOTEBOOK, 3)
 
 
 def test_headings_are_in_order_with_one_title():
-    levels = [
-        len(m.group(1)) for cell in cells("markdown") for m in re.finditer(r"^(#+) ", cell, re.M)
-    ]
-    assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    assert_headings_in_order(NOTEBOOK)
 
 
 def test_the_models_are_imported_never_copied():
-    code = "\n".join(cells("code"))
+    code = "\n".join(cells(NOTEBOOK, "code"))
     assert "def profile" not in code and "np.cos" not in code
     assert "FigureWidget" not in code
     assert code.count("key_poses(") == 1, "the key poses are computed once"
     for gap in ("Pierrepont 2017", "known gap", "out of the neck's reach"):
-        assert gap in "\n".join(cells("markdown")), f"the notebook states {gap!r}"
+        assert gap in "\n".join(cells(NOTEBOOK)), f"the notebook states {gap!r}"
 
 
 def lever_mm(pillow: float) -> float:
@@ -96,7 +74,7 @@ def test_answer_a_a_thicker_pillow():
     # per breath the change hardly depends on the pillow
     assert abs(thin["quiet breath"][0] - thick["quiet breath"][0]) < 1.0
     says(
-        answers()[0],
+        answers(NOTEBOOK)[0],
         f"from {deg(thin['rest'][0])} on the 50 mm pillow to {deg(thick['rest'][0])} on the",
         f"about {drop:.0f}° further down",
         f"about {lever / 10:.0f} cm",
@@ -118,7 +96,7 @@ def test_answer_b_quiet_and_deepest_breath():
     assert 0.8 < ratio / depth_ratio < 1.4, "to first order the chin follows the extension"
     assert quiet[2] < 0 and deepest[2] < 0, "every variant tucks the chin"
     says(
-        answers()[1],
+        answers(NOTEBOOK)[1],
         f"by {-quiet[0]:.1f}° (spread {-quiet[2]:.1f} to {-quiet[1]:.1f}°)",
         f"by {-deepest[0]:.1f}° (spread {-deepest[2]:.1f} to {-deepest[1]:.1f}°)",
         f"about {ratio:.1f} times as much for {depth_ratio:.1f} times the extension",
@@ -142,7 +120,7 @@ def test_answer_c_the_lift_on_its_own_rhythm():
     assert minute.lift_tops == pytest.approx([8, 24, 40, 56])
     assert minute.realign_seconds == pytest.approx(math.lcm(10, 16))
     says(
-        answers()[2],
+        answers(NOTEBOOK)[2],
         "5, 15, 25, 35, 45 and 55 s",
         "8, 24, 40 and 56 s",
         f"{len(minute.breath_tops)} breaths",

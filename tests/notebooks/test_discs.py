@@ -5,13 +5,16 @@ computes them (the time constants' 1 / permeability scaling, a time-averaged pre
 for the breaks); the notebook's answers must state the model's numbers as rounded here.
 """
 
-import itertools
-import json
-import re
 from pathlib import Path
 
 import pytest
 
+from tests.notebooks.folded_answers import (
+    answers,
+    assert_headings_in_order,
+    assert_questions_then_answers,
+    says,
+)
 from widgets.data import value
 from widgets.model import disc_experiments as ex
 from widgets.model.disc_loads import posture_pressure
@@ -20,36 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "discs.ipynb"
 
 
-def markdown() -> list[str]:
-    nb = json.loads(NOTEBOOK.read_text())
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
-
-
-def answers() -> list[str]:
-    """The folded answers, in order, with whitespace and bold marks flattened."""
-    found = re.findall(
-        r"<details><summary>One answer</summary>(.*?)</details>", "\n".join(markdown()), re.S
-    )
-    return [" ".join(a.replace("**", "").split()) for a in found]
-
-
-def says(answer: str, *texts: str) -> None:
-    for text in texts:
-        assert text in answer, f"the answer should say {text!r}: {answer}"
-
-
 def test_each_experiment_ends_with_a_question_and_one_folded_answer():
-    text = "\n".join(markdown())
-    assert len(answers()) == 3
-    assert text.count("### Your turn") == 3
-    for block in text.split("### Your turn")[1:]:
-        assert "?" in block.split("<details>")[0], "a question comes before the answer"
+    assert_questions_then_answers(NOTEBOOK, 3)
 
 
 def test_headings_are_in_order_with_one_title():
-    levels = [len(m.group(1)) for cell in markdown() for m in re.finditer(r"^(#+) ", cell, re.M)]
-    assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    assert_headings_in_order(NOTEBOOK)
 
 
 def test_answer_a_degenerate_permeability():
@@ -64,7 +43,7 @@ def test_answer_a_degenerate_permeability():
     assert leaky.day_loss_mm > healthy.day_loss_mm
     assert leaky.first_half_night_share > healthy.first_half_night_share
     says(
-        answers()[0],
+        answers(NOTEBOOK)[0],
         f"{scale:.2f} of the healthy",
         f"{leaky.tau_fast_h:.2f} h instead of {healthy.tau_fast_h:.2f} h",
         f"{leaky.tau_slow_h:.2f} h instead of {healthy.tau_slow_h:.1f} h",
@@ -96,7 +75,7 @@ def test_answer_b_sitting_with_and_without_breaks():
     assert round(ex.MEASURED_SITTING_LOSS, 2) == 0.28
     assert abs(wilke.continuous_mm - 0.28) < abs(nachemson.continuous_mm - 0.28)
     says(
-        answers()[1],
+        answers(NOTEBOOK)[1],
         f"loses {wilke.continuous_mm:.2f} mm in 4 h",
         "against the 0.28 mm measured",
         f"it loses {nachemson.continuous_mm:.2f} mm",
@@ -116,7 +95,7 @@ def test_answer_c_two_tables_for_the_desk_worker():
         assert day.mean_load == pytest.approx(mean, rel=1e-6)
     assert nachemson.swing_mm > wilke.swing_mm
     says(
-        answers()[2],
+        answers(NOTEBOOK)[2],
         f"{wilke.mean_load:.2f} MPa with Wilke",
         f"{nachemson.mean_load:.2f} MPa with Nachemson",
         f"{wilke.swing_mm:.2f} mm against {nachemson.swing_mm:.2f} mm",

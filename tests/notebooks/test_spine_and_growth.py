@@ -5,8 +5,6 @@ lever argument, independently of how the model computes them; the notebook's ans
 state them as rounded here.
 """
 
-import itertools
-import json
 import math
 import re
 from pathlib import Path
@@ -14,6 +12,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tests.notebooks.folded_answers import (
+    answers,
+    assert_headings_in_order,
+    assert_questions_then_answers,
+    cells,
+)
 from widgets.data import value
 from widgets.model import experiments
 from widgets.model.spine import build_spine
@@ -22,36 +26,16 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "spine-and-growth.ipynb"
 
 
-def markdown() -> list[str]:
-    nb = json.loads(NOTEBOOK.read_text())
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
-
-
-def answers() -> list[str]:
-    """The folded answers, in order, with whitespace and bold marks flattened."""
-    found = re.findall(
-        r"<details><summary>One answer</summary>(.*?)</details>", "\n".join(markdown()), re.S
-    )
-    return [" ".join(a.replace("**", "").split()) for a in found]
-
-
 def test_each_experiment_ends_with_a_question_and_one_folded_answer():
-    text = "\n".join(markdown())
-    assert len(answers()) == 2
-    assert text.count("### Your turn") == 2
-    for block in text.split("### Your turn")[1:]:
-        question = block.split("<details>")[0]
-        assert "?" in question, "a question for the reader comes before the answer"
+    assert_questions_then_answers(NOTEBOOK, 2)
 
 
 def test_headings_are_in_order_with_one_title():
-    levels = [len(m.group(1)) for cell in markdown() for m in re.finditer(r"^(#+) ", cell, re.M)]
-    assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    assert_headings_in_order(NOTEBOOK)
 
 
 def test_links_have_meaningful_text():
-    for text in re.findall(r"\[([^\]]+)\]\(", "\n".join(markdown())):
+    for text in re.findall(r"\[([^\]]+)\]\(", "\n".join(cells(NOTEBOOK))):
         assert text.lower() not in {"here", "this", "link", "click here"}, text
 
 
@@ -81,7 +65,7 @@ def test_answer_a_states_the_sweep_as_the_model_computes_it():
     assert round(slope, 2) == 0.62  # (57.7 - 42.3) / (63.3 - 38.3), Sci Rep 2022
     sd = value("adult_ranges", "lumbar_lordosis", "sd", "high") - 49.8
     assert sweep.span > 2 * sd  # "more than twice the standard deviation" (11.2 deg)
-    answer = answers()[0]
+    answer = answers(NOTEBOOK)[0]
     for text in (
         f"{low:.1f}°",
         f"{high:.1f}°",
@@ -126,7 +110,7 @@ def test_answer_b_head_shift_matches_a_lever_estimate_and_the_text():
     assert (round(more), round(less)) == (-99, 96)  # more lordosis: the head goes back
     lever_m = -lever_estimate_mm(10.0) / math.radians(10.0) / 1000
     assert round(lever_m, 2) == 0.56
-    answer = answers()[1]
+    answer = answers(NOTEBOOK)[1]
     for text in (
         f"about {-more:.0f} mm back",
         f"about {less:.0f} mm forward",

@@ -6,14 +6,19 @@ Chaffin's published effort table (chaffin1999) and the 5 cm moment arm (gungor20
 notebook must state them as rounded here.
 """
 
-import itertools
-import json
 import math
 import re
 from pathlib import Path
 
 import pytest
 
+from tests.notebooks.folded_answers import (
+    answers,
+    assert_headings_in_order,
+    assert_questions_then_answers,
+    cells,
+    says,
+)
 from widgets.model import trunk_experiments as tx
 from widgets.model.trunk import (
     NIOSH_COMPRESSION_LIMIT,
@@ -34,40 +39,16 @@ ARM = 0.05  # m, gungor2013
 BODY = 70.0  # kg
 
 
-def markdown() -> list[str]:
-    nb = json.loads(NOTEBOOK.read_text())
-    return ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown"]
-
-
-def answers() -> list[str]:
-    """The folded answers, in order, with whitespace and bold marks flattened."""
-    found = re.findall(
-        r"<details><summary>One answer</summary>(.*?)</details>", "\n".join(markdown()), re.S
-    )
-    return [" ".join(a.replace("**", "").split()) for a in found]
-
-
-def says(answer: str, *texts: str) -> None:
-    for text in texts:
-        assert text in answer, f"the answer should say {text!r}: {answer}"
-
-
 def test_each_experiment_ends_with_a_question_and_one_folded_answer():
-    text = "\n".join(markdown())
-    assert len(answers()) == 3
-    assert text.count("### Your turn") == 3
-    for block in text.split("### Your turn")[1:]:
-        assert "?" in block.split("<details>")[0], "a question comes before the answer"
+    assert_questions_then_answers(NOTEBOOK, 3)
 
 
 def test_headings_are_in_order_with_one_title():
-    levels = [len(m.group(1)) for cell in markdown() for m in re.finditer(r"^(#+) ", cell, re.M)]
-    assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    assert_headings_in_order(NOTEBOOK)
 
 
 def test_links_have_meaningful_text_and_lead_to_existing_files():
-    for text, target in re.findall(r"\[([^\]]+)\]\(([^)#]+)", "\n".join(markdown())):
+    for text, target in re.findall(r"\[([^\]]+)\]\(([^)#]+)", "\n".join(cells(NOTEBOOK))):
         assert text.lower() not in {"here", "this", "link", "click here"}, text
         assert (NOTEBOOK.parent / target).exists(), target
 
@@ -86,8 +67,8 @@ def test_answer_1_the_moment_follows_the_sine_law():
     assert m45 == pytest.approx((m90 + b) * math.sin(math.radians(45)))
     sine_ratio = 1 / s20
     assert m90 / m20 < sine_ratio < 4.5  # grows less than the sine, far less than the angle
-    says(answers()[0], f"{m20:.1f} to {m90:.1f} N·m", f"about {m90 / m20:.1f} times")
-    says(answers()[0], f"sin 90° / sin 20° ≈ {sine_ratio:.1f}")
+    says(answers(NOTEBOOK)[0], f"{m20:.1f} to {m90:.1f} N·m", f"about {m90 / m20:.1f} times")
+    says(answers(NOTEBOOK)[0], f"sin 90° / sin 20° ≈ {sine_ratio:.1f}")
 
 
 def test_answer_1_force_effort_and_body_weights():
@@ -96,7 +77,7 @@ def test_answer_1_force_effort_and_body_weights():
     weights = high.extensor_force / (BODY * G)
     assert tx.times_body_weight(high.extensor_force) == pytest.approx(weights)
     says(
-        answers()[0],
+        answers(NOTEBOOK)[0],
         f"{low.extensor_force:.0f} N at 20°",
         f"{high.extensor_force:.0f} N at 90°",
         f"about {weights:.1f} times the weight of the whole {BODY:.0f} kg body",
@@ -110,7 +91,7 @@ def test_answer_1_compares_with_chaffins_table():
     model = {a: trunk_load(TrunkPosture(flexion=a, body_mass=60)).effort for a in chaffin}
     ratios = [model[a] / chaffin[a] for a in chaffin]
     assert all(r > 1 for r in ratios), "the model errs high"
-    answer = answers()[0]
+    answer = answers(NOTEBOOK)[0]
     says(answer, "6.3, 14.9 and 27.4 % at 20°, 40° and 60° for a 60 kg man")
     says(answer, f"{model[20]:.1f}, {model[40]:.1f} and {model[60]:.1f} %")
     says(answer, f"{min(ratios):.1f} to {max(ratios):.1f} times")
@@ -135,7 +116,7 @@ def test_answer_2_moment_per_distance_is_the_load_plus_the_arms_share():
     slope = tx.moment_per_metre(load=10.0, flexion=45.0)
     assert slope == pytest.approx(expected)
     says(
-        answers()[1],
+        answers(NOTEBOOK)[1],
         f"about {slope / 10:.1f} N·m of moment",
         f"10 kg × 9.81 m/s² = {10 * G:.0f} N",
         f"0.1 m is {10 * G * 0.1:.1f} N·m",
@@ -153,7 +134,7 @@ def test_answer_2_close_and_far():
     assert far.compression - near.compression == pytest.approx(extra)
     assert near.compression < NIOSH_COMPRESSION_LIMIT < far.compression
     says(
-        answers()[1],
+        answers(NOTEBOOK)[1],
         f"from {near.extensor_force:.0f} N to {far.extensor_force:.0f} N",
         f"{extra:.0f} N more, {100 * extra / near.extensor_force:.0f} %",
         f"from {near.compression:.0f} N to {far.compression:.0f} N",
@@ -180,7 +161,7 @@ def test_answer_3_force_scales_inversely_and_effort_stays():
     assert c5.compression - c5.extensor_force == pytest.approx(along)
     up, down = c4.compression / c5.compression - 1, c6.compression / c5.compression - 1
     says(
-        answers()[2],
+        answers(NOTEBOOK)[2],
         f"1.25 times as large ({c4.extensor_force:.0f} N)",
         f"0.83 times ({c6.extensor_force:.0f} N)",
         f"+{100 * up:.0f} % and −{-100 * down:.0f} %",
@@ -196,4 +177,4 @@ def test_answer_3_one_centimetre_is_like_twenty_centimetres_of_reach():
     near, further = tx.load_at_distances((0.1, 0.3))
     by_reach = further.compression - near.compression
     assert by_reach == pytest.approx(by_arm, rel=0.15)
-    says(answers()[2], f"(+{by_reach:.0f} N, experiment 5)")
+    says(answers(NOTEBOOK)[2], f"(+{by_reach:.0f} N, experiment 5)")
