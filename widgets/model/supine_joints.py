@@ -30,7 +30,8 @@ from types import MappingProxyType
 import numpy as np
 
 from widgets.data import value
-from widgets.model.spine import LEVELS, SpineGeometry
+from widgets.model.spine import LEVELS, SpineGeometry, build_spine
+from widgets.model.spine_params import PRESETS
 from widgets.validation import check_choice, check_in_range, check_instance, describe
 
 #: Joints from the skull down to the sacrum.
@@ -282,3 +283,70 @@ def joint_angles(geom: SpineGeometry) -> dict[str, float]:
     return {
         j: (a - b + 180.0) % 360.0 - 180.0 for j, a, b in zip(JOINTS, tops, lowers, strict=True)
     }
+
+
+def move(geom: SpineGeometry, deg: float = 0.0, shift: np.ndarray | None = None) -> SpineGeometry:
+    """Turn all of ``geom`` by ``deg`` counter-clockwise about the origin, then shift it (mm).
+
+    ``shift`` is an (x, y) point; None does not shift.
+
+    Raises
+    ------
+    ValueError
+        If ``geom`` is not a :class:`SpineGeometry`, ``deg`` not a finite number within
+        :data:`TURN_MAX` either way or ``shift`` not a finite (x, y) point.
+    """
+    check_instance("geom", geom, SpineGeometry, _GEOMETRY)
+    deg = check_in_range("deg", deg, -TURN_MAX, TURN_MAX, "deg")
+    point = np.zeros(2) if shift is None else _points("shift", shift, "(2,)")
+    return _move(geom, deg, point)
+
+
+def _move(geom: SpineGeometry, deg: float, shift: np.ndarray) -> SpineGeometry:
+    """:func:`move` unchecked."""
+    names = list(geom.landmarks)
+    parts = [
+        geom.body_corners,
+        geom.disc_corners,
+        geom.s1_endplate,
+        geom.hip_axis,
+        geom.sacrum,
+        geom.pelvis,
+        geom.femoral_head + geom.hip_axis,
+        geom.skull,
+        np.array([geom.landmarks[k] for k in names]),
+    ]
+    flat = np.concatenate([np.reshape(p, (-1, 2)) for p in parts])
+    moved = _rotate(flat, np.zeros(2), deg) + shift
+    out, start = [], 0
+    for p in parts:
+        size = int(np.prod(np.shape(p)[:-1]))
+        out.append(_frozen(moved[start : start + size].reshape(np.shape(p))))
+        start += size
+    bodies, discs, s1, hip, sacrum, pelvis, head, skull, marks = out
+    return replace(
+        geom,
+        body_corners=bodies,
+        disc_corners=discs,
+        s1_endplate=s1,
+        hip_axis=hip,
+        sacrum=sacrum,
+        pelvis=pelvis,
+        femoral_head=_frozen(head - hip),
+        skull=skull,
+        landmarks=MappingProxyType({k: m for k, m in zip(names, marks, strict=True)}),
+    )
+
+
+@cache
+def standing_angles(spine: str = "adult-mean") -> MappingProxyType[str, float]:
+    """Angle of every joint of the standing spine of preset ``spine``, deg (:func:`joint_angles`).
+
+    Raises
+    ------
+    ValueError
+        If ``spine`` is not a preset; the message names ``spine`` and lists the presets.
+    """
+    if not isinstance(spine, str) or spine not in PRESETS:
+        raise ValueError(f"spine = {spine!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    return MappingProxyType(joint_angles(build_spine(spine)))
