@@ -78,8 +78,13 @@ def test_pelvis_check_states_the_known_gap():
         assert case.model == pytest.approx(
             supine_pose(SupineParams(legs=legs)).readouts["pelvic_tilt"]
         )
-        assert 4.0 <= case.gap <= 10.5, "the lying model's docstring: 4-10 deg further back"
         assert case.upper_back_extension > 20.0
+    # knees bent the model's pelvis lies further back than its target: the known gap (4-10 deg)
+    assert 4.0 <= check["bent"].gap <= 10.5
+    # legs straight the hips pull it forward: the lying model's docstring puts it about 2 deg
+    # forward of standing, inside Pierrepont's individual spread
+    assert straight.model == pytest.approx(standing - 2.0, abs=1.0)
+    assert straight.low < straight.model < straight.high
     assert value("supine", "legs_straight_pelvic_tilt_change") == -5.5
 
 
