@@ -283,6 +283,17 @@ def test_a_thicker_pillow_tips_the_chin_down():
     assert all(b < a for a, b in itertools.pairwise(chins))
 
 
+@pytest.mark.parametrize("legs", LEGS)
+def test_a_thicker_pillow_tips_the_chin_down_in_every_variant(legs):
+    # The chin's range holds the pillow where the default pose puts it (under the head, or
+    # under the shoulders too), so a variant whose neck would rather prop the shoulders does
+    # not jump chin-up: the whole range moves toward the chest as the pillow grows.
+    ranges = [chin_range(SupineParams(legs=legs, pillow=p)) for p in PILLOWS]
+    for (_, low_a, high_a), (_, low_b, high_b) in itertools.pairwise(ranges):
+        assert low_b < low_a
+        assert high_b < high_a
+
+
 def test_waist_height_is_the_drawn_skin_behind_l3():
     pose = supine_pose(SupineParams())
     assert pose.readouts["waist_height"] == pytest.approx(pose.back_surface[3, 1])

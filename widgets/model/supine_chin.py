@@ -3,7 +3,10 @@
 Teaching model. Nobody has measured the chin angle lying down per breath or per lift, so the
 model gives its value with a range: the smallest and largest over every neck share of
 :data:`widgets.model.supine_settle.NECK_VARIANTS` and the default, low and high soft-tissue
-thicknesses (the ``*_low`` and ``*_high`` rows of ``supine.csv``), sized to the preset.
+thicknesses (the ``*_low`` and ``*_high`` rows of ``supine.csv``), sized to the preset. Every
+variant lies on the pillow as the default pose places it (under the head only, or under the
+shoulders too): where a variant's neck could not bring the head up to the pillow top the default
+reaches, its head stays below the top (as if sunk into the pillow), a neck joint at its limit.
 """
 
 from __future__ import annotations
@@ -24,8 +27,15 @@ def _supine(name: str) -> float:
 
 
 def _chin(params: SupineParams, lift: float, breath: float, tissue: Tissue, neck: str) -> float:
-    """Head pitch (deg, chin up positive) of the settled pose."""
-    return measure.head_pitch(settled(params, lift, breath, tissue, neck)[0], HEADWARD)
+    """Head pitch (deg, chin up positive) of the settled pose, the pillow placed as by default.
+
+    The pillow's place (under the head only, or under the shoulders too) is the one the
+    default pose chooses: it is part of the scene the learner sees, not a neck or tissue
+    assumption, so every variant lies on the same pillow.
+    """
+    _, prop, edge = settled(params)
+    geom = settled(params, lift, breath, tissue, neck, prop, edge)[0]
+    return measure.head_pitch(geom, HEADWARD)
 
 
 def _tissue_variants(spine: str) -> tuple[Tissue, ...]:

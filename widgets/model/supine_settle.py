@@ -30,6 +30,7 @@ import numpy as np
 from widgets.model.spine import SpineGeometry
 from widgets.model.supine_contact import (
     HEAD_CHAIN,
+    PILLOW_MAX,
     PROPPED,
     Tissue,
     back_skin,
@@ -41,7 +42,7 @@ from widgets.model.supine_contact import (
 from widgets.model.supine_joints import joint_angles, move, standing_angles
 from widgets.model.supine_params import SupineParams, check_params, pillow_height, sized
 from widgets.model.supine_rest import trunk_on_bed
-from widgets.validation import check_choice, check_in_range, check_instance
+from widgets.validation import check_choice, check_in_range, check_instance, check_number
 
 #: The neck shares a pose can be settled with (see :func:`neck_shares`).
 NECK_VARIANTS: tuple[str, ...] = ("rom", "even", "upper", "lower")
@@ -123,6 +124,8 @@ def settled(
     breath: float = 0.0,
     tissue: Tissue | None = None,
     neck: str = "rom",
+    prop: float | None = None,
+    edge: float | None = None,
 ) -> tuple[SpineGeometry, float, float | None]:
     """The settled pose: geometry (mm), the pillow's height under the shoulders and its end.
 
@@ -130,13 +133,17 @@ def settled(
     pillow's height when it props the shoulders) and ``edge`` (x of the pillow's end toward
     the feet, mm, or None). ``tissue`` defaults to the preset's
     :func:`widgets.model.supine_params.sized` tissue; ``neck`` is one of
-    :data:`NECK_VARIANTS`.
+    :data:`NECK_VARIANTS`. ``prop`` and ``edge``, when ``prop`` is given, place the pillow
+    instead of the model's choice (0 mm: under the head only; a head the neck cannot bring
+    up to the pillow top then stays below it, a joint at its limit).
 
     Raises
     ------
     ValueError
         If ``params`` is not :class:`SupineParams`, a fraction not a number in [0, 1],
-        ``tissue`` neither None nor a :class:`Tissue` or ``neck`` not a variant.
+        ``tissue`` neither None nor a :class:`Tissue`, ``neck`` not a variant, ``prop``
+        neither None nor from 0 to the largest pillow, or ``edge`` neither None nor a finite
+        number.
     """
     params = check_params(params)
     lift = check_in_range("lift", lift, 0.0, 1.0)
@@ -145,6 +152,11 @@ def settled(
         tissue = sized(Tissue(), params.spine)
     tissue = check_instance("tissue", tissue, Tissue, "Tissue (widgets.model.supine_contact)")
     neck = check_choice("neck", neck, NECK_VARIANTS)
-    prop = _prop(params, tissue, neck)
-    edge = _edge(params, tissue, neck)
+    if prop is None:
+        if edge is not None:
+            raise ValueError(f"edge = {edge!r} mm needs prop (the pillow's height) too; got None")
+        prop, edge = _prop(params, tissue, neck), _edge(params, tissue, neck)
+    else:
+        prop = check_in_range("prop", prop, 0.0, PILLOW_MAX, "mm")
+        edge = None if edge is None or prop <= 0.0 else check_number("edge", edge, "mm")
     return _settled(params, lift, breath, tissue, neck, prop, edge), prop, edge
