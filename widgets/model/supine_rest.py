@@ -7,18 +7,22 @@ Teaching model (the bed's frame: x along the bed, head at negative x, y up, mm).
   its buttocks and its upper back (:func:`widgets.model.supine_contact.rest_transform`).
 - **The legs act on the pelvis.** Lying with straight legs, the thigh rests on the bed and
   slopes down from the hip to the knee, so the hip is extended beyond its standing angle
-  (:func:`widgets.model.supine_legs.hip_extension`: about 15 deg for the adult mean laid down
-  rigidly). Healthy adults can extend the hip passively by about 7 deg (``hip_extension_reserve``,
-  Roach 2015); the rest pulls the pelvis forward (the hip flexors and the capsule at their
-  limit), and with the pelvis and the upper back both on the bed the lumbar joints take it as
-  extra lordosis, spread by their ranges (:func:`hip_pull`). Each degree of lumbar extension
-  tilts the resting pelvis only about 0.6 deg forward: the upper back's contact slides toward
-  the head and takes the rest. For the adult mean the pelvis then lies about 2 deg forward of
-  standing (Pierrepont 2017: 5.5 deg in hip-arthroplasty patients, whose stiffer hips have
-  less reserve), but the lordosis is about 11 deg deeper than standing, against a median
-  deviation of 3 deg in Andreasen 2007: a known gap (the real trunk must change shape
-  elsewhere too). Knees bent, the hip is flexed and does not pull. The reserve is an adult's;
-  for the child presets none was found and the hip does not pull.
+  (:func:`widgets.model.supine_legs.hip_extension`: about 15 deg for the adult mean laid
+  down rigidly). Healthy adults can extend the hip passively by about 7 deg
+  (``hip_extension_reserve``, Roach 2015); the rest pulls the pelvis forward (the hip
+  flexors and the capsule at their limit), and with the pelvis and the upper back both on
+  the bed the lumbar joints take it as extra lordosis, spread by their ranges
+  (:func:`hip_pull`). Each degree of lumbar extension tilts the resting pelvis only about
+  0.6 deg forward: the upper back's contact slides toward the head and takes the rest. For
+  the adult mean the pelvis then lies about 2 deg forward of standing (Pierrepont 2017: 5.5
+  deg in hip-arthroplasty patients, whose stiffer hips have less reserve), but the lordosis
+  is about 11 deg deeper than standing, against a median deviation of 3 deg in Andreasen
+  2007: a known gap. No reserve and no knee height meets both: reserves of 0 to 14 deg and
+  knee heights of 45 to 65 mm move the pelvis from 9 deg forward to 5 deg back of standing,
+  always with about 1.6 deg of lordosis per degree of tilt, so a pelvis within a sixth of
+  Pierrepont's range of its mean takes at least 8 deg more lordosis (the real trunk must
+  change shape elsewhere too). Knees bent, the hip is flexed and does not pull. The reserve
+  is an adult's; for the child presets none was found and the hip does not pull.
 - **The low back settles.** Where a round or flat low back would dip below the bed (the skin
   behind L1-L5 below the line of the buttocks and the upper back), the lumbar joints extend,
   in proportion to their ranges, just enough for it to touch at rest; the lift then adds to
