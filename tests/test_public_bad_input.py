@@ -411,12 +411,12 @@ _ex(
 )
 for _f in ("preset_sources", "preset", "is_illustrative"):
     _ex(f"widgets.model.spine_params.{_f}", name="adult-mean")
-_ex("widgets.model.supine.pose_params", lift=0.5, breath=0.5)
-_ex("widgets.model.supine.resting_pelvic_tilt", spine="adult-mean", legs="bent")
-_ex("widgets.model.supine.upper_back_gap", spine="adult-mean", legs="bent")
-_ex("widgets.model.supine.sized", spine="adult-mean")
+_ex("widgets.model.supine_params.pose_params", lift=0.5, breath=0.5)
+_ex("widgets.model.supine_params.resting_pelvic_tilt", spine="adult-mean", legs="bent")
+_ex("widgets.model.supine_rest.upper_back_gap", spine="adult-mean", legs="bent")
+_ex("widgets.model.supine_params.sized", spine="adult-mean")
 _ex("widgets.model.supine.key_poses", n_lift=2, n_breath=2)
-_ex("widgets.model.supine_contact.support", prop=0.0)
+_ex("widgets.model.supine_tissue.support", prop=0.0)
 _ex("widgets.model.supine_contact.pillow_block", pillow=50.0, contact_x=0.0)
 _ex(
     "widgets.model.supine_joints.rotate",
@@ -936,6 +936,13 @@ def test_every_public_entry_point_refuses_bad_input() -> None:
     fixed = sorted(set(PENDING) - failing)
     assert not fixed, f"fixed now: remove from PENDING: {fixed}"
     assert report.functions + report.classes > 250  # the discovery found the package
+
+
+def test_every_example_names_a_probed_entry_point() -> None:
+    """An example for a moved or renamed function would silently stop being used."""
+    entries = {entry for entry, _ in discover()}
+    stale = sorted(e for e in EXAMPLES if e not in entries and e.rsplit(".", 1)[0] not in entries)
+    assert not stale, f"EXAMPLES for names the probe no longer finds: {stale}"
 
 
 if __name__ == "__main__":
