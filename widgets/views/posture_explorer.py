@@ -38,7 +38,7 @@ SLIDERS: MappingProxyType[str, tuple[str, float, str, int]] = MappingProxyType(
         "twist": ("Twist of the trunk", 5.0, "°", 0),
         "knee_bend": ("Knee bend", 5.0, "°", 0),
         "load": ("Load in the hands", 1.0, "kg", 0),
-        "load_distance": ("Load's distance in front", 0.05, "m", 2),
+        "load_distance": ("Load ahead of the hands (− = toward the feet)", 0.05, "m", 2),
     }
 )
 #: Plain names of the presets, for the picker.
