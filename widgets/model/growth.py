@@ -31,7 +31,7 @@ import numpy as np
 
 from widgets.data import load_table
 from widgets.model.spine_params import PRESETS
-from widgets.validation import check_in_range
+from widgets.validation import check_choice, check_in_range
 
 #: Ages the growth tables cover, months (birth to 20 years, as the development model).
 AGE_RANGE_MONTHS: tuple[float, float] = (0.0, 240.0)
@@ -109,6 +109,5 @@ def preset_age(name: str) -> float:
     ValueError
         If ``name`` is not a preset; the message names ``name`` and lists the valid names.
     """
-    if not isinstance(name, str) or name not in PRESETS:
-        raise ValueError(f"name = {name!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    check_choice("name", name, PRESETS, what="preset")
     return PRESET_AGES.get(name, ADULT_MONTHS)
