@@ -64,7 +64,7 @@ from widgets.model.trunk_segments import (
     G,
     body,
 )
-from widgets.validation import check_in_range
+from widgets.validation import check_choice, check_in_range
 
 
 def _row(item: str, parameter: str) -> float:
@@ -302,8 +302,7 @@ def preset(name: str) -> TrunkPosture:
     ValueError
         If ``name`` is not one of :data:`PRESETS`; the message names ``name`` and lists them.
     """
-    if not isinstance(name, str) or name not in PRESETS:
-        raise ValueError(f"name = {name!r} is not a preset; valid presets: {', '.join(PRESETS)}")
+    check_choice("name", name, PRESETS, what="preset")
     return TrunkPosture(**_PRESET_SETTINGS[name])
 
 

@@ -156,9 +156,7 @@ def overshoot_with_moment_arm(preset_name: str, arm: float) -> float:
         If ``preset_name`` is not one of :data:`WILKE_PRESETS` (the message lists them) or
         ``arm`` is out of range.
     """
-    if not isinstance(preset_name, str) or preset_name not in WILKE_PRESETS:
-        valid = ", ".join(WILKE_PRESETS)
-        raise ValueError(f"preset_name = {preset_name!r} is not a preset; valid presets: {valid}")
+    check_choice("preset_name", preset_name, WILKE_PRESETS, what="preset")
     measured = measured_pressure(preset_name)
     model = with_moment_arm(trunk_preset(preset_name), arm).pressure
     standing = with_moment_arm(trunk_preset(REFERENCE), arm).pressure
