@@ -34,21 +34,46 @@ def debug(lab: Lab) -> dict:
 
 
 def vertebra_points(lab: Lab) -> str:
-    """Where the lumbar vertebrae are drawn: their points and the transform that moves them."""
+    """What the figure shows: its canvas (the body is painted there) as an image."""
+    return lab.page.evaluate("() => document.querySelector('.gs-bla .gs-bla-canvas').toDataURL()")
+
+
+def bar_image(lab: Lab) -> str:
+    """The breath bar's fill: its canvas as an image."""
     return lab.page.evaluate(
-        "() => [...document.querySelectorAll('.gs-bla-world polygon.gs-bla-lumbar')].map(p => `${p.getAttribute('points')} ${p.getAttribute('transform')}`).join('|')"
+        "() => document.querySelector('.gs-bla .gs-bla-bar-canvas').toDataURL()"
     )
+
+
+#: How much of the figure's canvas is painted, and in how many colours (a sample of pixels).
+INK_JS = """() => {
+  const c = document.querySelector('.gs-bla .gs-bla-canvas');
+  const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let inked = 0; const colours = new Set();
+  for (let i = 0; i < px.length; i += 4) {
+    if (px[i + 3] === 0) continue;
+    inked++;
+    if (px[i + 3] === 255) colours.add(`${px[i] >> 4},${px[i + 1] >> 4},${px[i + 2] >> 4}`);
+  }
+  return { share: inked / (px.length / 4), colours: colours.size, width: c.width, height: c.height };
+}"""
 
 
 def test_renders_every_vertebra_and_advances(animator: Lab) -> None:
     page = animator.page
-    assert page.locator(".gs-bla-world polygon.gs-bla-vertebra").count() == 24
-    assert page.locator(".gs-bla-world polygon.gs-bla-disc").count() == 23
-    first, shape1 = debug(animator), vertebra_points(animator)
+    # every vertebra is painted and named under the pointer by an invisible target
+    assert page.locator(".gs-bla-hover polygon.gs-bla-vertebra").count() == 24
+    assert page.locator(".gs-bla-hover polygon.gs-bla-vertebra title").first.text_content()
+    ink = page.evaluate(INK_JS)
+    assert ink["width"] > 300 and ink["height"] > 100, ink
+    assert 0.1 < ink["share"] < 0.9, "the body covers part of the picture"
+    assert ink["colours"] >= 5, "bones, discs, skin, tissue and the regions' colours"
+    first, shape1, bar1 = debug(animator), vertebra_points(animator), bar_image(animator)
     page.wait_for_timeout(1000)
-    second, shape2 = debug(animator), vertebra_points(animator)
+    second, shape2, bar2 = debug(animator), vertebra_points(animator), bar_image(animator)
     assert second["frames"] - first["frames"] > 20, "the loop runs at display rate"
     assert shape1 != shape2, "the vertebrae move"
+    assert bar1 != bar2, "the breath bar fills and empties"
     assert page.locator(".gs-bla-cue").inner_text().strip() != ""
     assert animator.problems()["blocked_requests"] == []
 
@@ -153,13 +178,10 @@ def test_reduced_motion_shows_end_poses_without_continuous_motion(
     lab.page.locator(".gs-bla").first.scroll_into_view_if_needed()
     lab.page.wait_for_timeout(500)
     shape1 = vertebra_points(lab)
-    bar1 = lab.page.evaluate("() => document.querySelector('.gs-bla-bar-fill').style.transform")
+    bar1 = bar_image(lab)
     lab.page.wait_for_timeout(1200)
     assert vertebra_points(lab) == shape1, "no continuous motion"
-    assert (
-        lab.page.evaluate("() => document.querySelector('.gs-bla-bar-fill').style.transform")
-        != bar1
-    )
+    assert bar_image(lab) != bar1, "the bar still paces the breath"
     assert lab.page.locator(".gs-bla-ghost").evaluate("g => getComputedStyle(g).display") != "none"
     lab.screenshot("animator-reduced-motion", full_page=False)
 

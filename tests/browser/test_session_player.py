@@ -125,8 +125,9 @@ async ({state, samples, gap}) => {
   document.body.append(el);
   const cleanup = spec.default.render({ model, el });
   const root = el.querySelector(".gs-sp");
-  const world = () => el.querySelector(".gs-sp-figure .gs-bla-world").innerHTML;
-  const out = { vertebrae: el.querySelectorAll(".gs-sp-figure .gs-bla-world polygon.gs-bla-vertebra").length };
+  // what is drawn: the figure's canvas, as an image
+  const world = () => el.querySelector(".gs-sp-figure .gs-bla-canvas").toDataURL();
+  const out = { vertebrae: el.querySelectorAll(".gs-sp-figure .gs-bla-hover polygon.gs-bla-vertebra").length };
   out.ready = world();
   el.querySelector(".gs-sp-start").click();
   out.runs = [];
@@ -159,7 +160,7 @@ def test_the_figure_is_drawn_and_moves_as_the_mode_says(
     )
     state = {k: v for k, v in player.get_state().items() if not k.startswith("_")}
     got = spec.evaluate(RUN_JS, {"state": state, "samples": 8, "gap": 150})
-    assert got["vertebrae"] == 24, "the animator's figure: 24 vertebrae"
+    assert got["vertebrae"] == 24, "the animator's figure: 24 vertebrae (named on hover)"
     pattern = BreathPattern(30.0, 1.0)
     for run in got["runs"]:
         u = advance(0.0, run["t"], pattern)
@@ -186,9 +187,9 @@ def debug(lab: Lab) -> dict:
 
 
 def figure(lab: Lab) -> str:
-    """The drawn figure: every shape's points and transform."""
+    """The drawn figure: its canvas as an image."""
     return lab.page.evaluate(
-        "() => document.querySelector('.gs-sp-figure .gs-bla-world').innerHTML"
+        "() => document.querySelector('.gs-sp-figure .gs-bla-canvas').toDataURL()"
     )
 
 
@@ -214,7 +215,7 @@ def test_a_short_session_paused_resumed_and_saved(
     page.locator(".gs-sp-before textarea").fill('stiff, "very"\nsecond line')
     page.locator(".gs-sp-start").click()
     page.wait_for_timeout(300)
-    assert page.locator(".gs-sp-figure .gs-bla-world polygon.gs-bla-vertebra").count() == 24
+    assert page.locator(".gs-sp-figure .gs-bla-hover polygon.gs-bla-vertebra").count() == 24
     early = figure(lab)
     page.wait_for_timeout(600)
     assert debug(lab)["state"] == "running"

@@ -46,6 +46,20 @@ function slider(id, label, { min, max, step }) {
   return { row, input, out };
 }
 
+/** Keep `canvas`'s bitmap at its box's size in device pixels (a ResizeObserver: no layout is
+ * read); call `paint()` after each resize. Returns the observer (disconnect it in cleanup). */
+function fitCanvas(canvas, paint) {
+  const observer = new ResizeObserver((entries) => {
+    const entry = entries[entries.length - 1];
+    const device = entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0];
+    canvas.width = device ? device.inlineSize : Math.round(entry.contentRect.width * devicePixelRatio);
+    canvas.height = device ? device.blockSize : Math.round(entry.contentRect.height * devicePixelRatio);
+    paint();
+  });
+  observer.observe(canvas);
+  return observer;
+}
+
 function render({ model, el }) {
   const uid = uniqueId("gs-bla");
   const loops = (globalThis.__gentleSpineLoops ??= new Set());
@@ -60,20 +74,24 @@ function render({ model, el }) {
   });
   const controls = h("div", { class: "gs-bla-controls", role: "group", "aria-label": "Controls" });
 
-  const svg = svgNode("svg", { class: "gs-bla-scene", role: "img", "aria-label": "A person lying on their back on a bed" });
-  // the lying figure (breath_figure.js): its ghost and world layers, then the labels on top
+  const svg = svgNode("svg", { role: "img", "aria-label": "A person lying on their back on a bed" });
+  // the lying figure (breath_figure.js): the body and the labels painted on its canvas
   const figure = lyingFigure(svg);
+  figure.box.classList.add("gs-bla-scene");
   const ghost = figure.ghost;
-  const labelLayer = svgNode("g", { class: "gs-bla-labels" });
-  svg.append(labelLayer);
 
   const cue = h("div", { class: "gs-bla-cue", "aria-live": "polite", role: "status" });
   const pacerSvg = svgNode("svg", { class: "gs-bla-pacer", viewBox: "-50 -50 100 100", "aria-hidden": "true" });
   const pacerTrack = svgNode("circle", { r: "44", class: "gs-bla-pacer-track" });
-  const pacerRing = svgNode("circle", { r: "20", class: "gs-bla-pacer-ring" });
+  // the ring grows with the breath: painted on a canvas over the track (a canvas repaint costs
+  // the page no style, layout or paint); the hidden circle holds its style (breath_lift.css)
+  const pacerRing = svgNode("circle", { r: "42", class: "gs-bla-pacer-ring", style: "display: none" });
   pacerSvg.append(pacerTrack, pacerRing);
-  const barFill = h("div", { class: "gs-bla-bar-fill" });
-  const bar = h("div", { class: "gs-bla-bar", "aria-hidden": "true" }, [barFill]);
+  const pacerCanvas = h("canvas", { class: "gs-bla-pacer-canvas", "aria-hidden": "true" });
+  // the breath bar's fill, painted on a canvas too; the hidden div holds its colour
+  const barFill = h("div", { class: "gs-bla-bar-fill", style: "display: none" });
+  const barCanvas = h("canvas", { class: "gs-bla-bar-canvas" });
+  const bar = h("div", { class: "gs-bla-bar", "aria-hidden": "true" }, [barFill, barCanvas]);
   const readouts = h("div", { class: "gs-bla-readouts", "aria-label": "Model readouts" }, [
     h("div", { class: "gs-bla-readouts-title", text: "Model readouts (not measured in people)" }),
   ]);
@@ -84,18 +102,21 @@ function render({ model, el }) {
     ["head_pitch", "Chin angle"],
     ["lumbar_lordosis", "Low-back curve (L1–S1)"],
   ]) {
+    // the number changes every frame: it sits in a box of fixed size (breath_lift.css), so
+    // the browser lays out that box alone, not the page
     const value = h("span", { class: "gs-bla-value", "data-readout": key });
     readoutNodes[key] = value;
-    readouts.append(h("div", { class: "gs-bla-readout" }, [h("span", { text: label }), value]));
+    const box = h("span", { class: "gs-bla-value-box" }, [value]);
+    readouts.append(h("div", { class: "gs-bla-readout" }, [h("span", { text: label }), box]));
   }
   const limitLine = h("div", { class: "gs-bla-limit", "data-readout": "limits" });
   readouts.append(limitLine);
   const status = h("div", { class: "gs-bla-status" }, [
-    pacerSvg,
+    h("div", { class: "gs-bla-pacer-box" }, [pacerSvg, pacerCanvas]),
     h("div", { class: "gs-bla-cuebox" }, [cue, bar]),
     readouts,
   ]);
-  root.append(svg, status, controls);
+  root.append(figure.box, status, controls);
   el.append(root);
 
   // ---- controls ----
@@ -138,54 +159,32 @@ function render({ model, el }) {
     model.save_changes();
   }
 
-  // ---- scene building: the figure (breath_figure.js), then the labels ----
+  // ---- scene building: the figure (breath_figure.js), with the labels on its canvas ----
   let scene = null;
-  const labelNodes = {};
-  const labelShown = {};
-  let labelsShown = null;
 
   function buildScene() {
     scene = model.get("scene");
-    labelLayer.replaceChildren();
     if (!figure.build(scene)) return;
-    for (const name of ["head", "waist", "pelvis", "chest"]) {
-      const t = svgNode("text", { class: "gs-bla-label", "text-anchor": "middle" });
-      t.textContent = name === "waist" ? "↑ waist (L3)" : name;
-      labelLayer.append(t);
-      labelNodes[name] = t;
-      labelShown[name] = "";
-    }
-    labelsShown = null;
     drawnLift = drawnBreath = NaN;
+    readoutLift = readoutBreath = NaN;
     drawStatic();
   }
 
-  function place(name, x, y) {
-    const text = `translate(${Math.round(x)} ${Math.round(-y)})`;
-    if (labelShown[name] !== text) {
-      labelNodes[name].setAttribute("transform", text);
-      labelShown[name] = text;
-    }
-  }
-
-  function paintLabels() {
-    const show = model.get("labels");
-    if (show !== labelsShown) {
-      labelLayer.style.display = show ? "" : "none";
-      labelsShown = show;
-    }
-    if (!show) return;
+  /** The labels, written by the figure at each repaint (whole mm, as before). */
+  function paintLabels(label) {
+    if (!model.get("labels") || !scene) return;
     const { shapeAt, centreOf, pointOf } = figure;
     const head = centreOf(shapeAt.skull);
     const pelvis = centreOf(shapeAt.pelvis);
     const torso = scene.shapes[shapeAt.torso].n;
     const waist = pointOf(shapeAt.torso, scene.marks.waist);
     const chest = pointOf(shapeAt.torso, torso - Math.round(torso / 3));
-    place("head", head[0], head[1] + 150);
-    place("pelvis", pelvis[0], pelvis[1] + 130);
-    place("waist", waist[0], -62);
-    place("chest", chest[0], chest[1] + 40);
+    label("head", head[0], head[1] + 150);
+    label("pelvis", pelvis[0], pelvis[1] + 130);
+    label("↑ waist (L3)", waist[0], -62);
+    label("chest", chest[0], chest[1] + 40);
   }
+  figure.overlay = paintLabels;
 
   function readout(name, liftFrac, breathFrac) {
     return interpolate(scene.readouts[name], scene.lift, scene.breath, liftFrac, breathFrac);
@@ -200,10 +199,17 @@ function render({ model, el }) {
   let lastPhase = -1;
   let lastText = {};
   let shownRing = "";
-  let shownFill = "";
+  let shownFill = -1; // device pixels of the bar that are filled
   let drawnLift = NaN; // the pose drawn last
   let drawnBreath = NaN;
+  // The readouts follow the pose at most every READOUT_MS (numbers that change 60 times a
+  // second cannot be read, and each change costs the page a layout and a paint).
+  const READOUT_MS = 100;
+  let readoutLift = NaN; // the pose the readouts show
+  let readoutBreath = NaN;
+  let readoutAt = -Infinity;
   const debug = { frames: 0, u: 0, wraps: [], loopId: uid, breath: 0, lift: 0 };
+  Object.defineProperty(debug, "paints", { get: () => figure.paints, enumerable: true }); // canvas repaints
   root.gsDebug = debug;
   let audio = null;
 
@@ -212,6 +218,68 @@ function render({ model, el }) {
     const [liftFrac, breath] = liftAndBreath(mode, u, liftU, bd);
     return { bd, breath, lift: liftFrac, mode };
   }
+
+  // ---- the pacer's ring and the breath bar, on their canvases (sized by a ResizeObserver,
+  // coloured from breath_lift.css, read again when the theme changes) ----
+  const pacerCtx = pacerCanvas.getContext("2d");
+  const barCtx = barCanvas.getContext("2d");
+  let ringStyle = null;
+  let barColour = null;
+
+  /** Paint the ring at radius `r` (the track's viewBox units, -50..50). */
+  function paintRing(r) {
+    const pacerSize = pacerCanvas.width;
+    if (!pacerCtx || !pacerSize || !r || !pacerCanvas.isConnected) return;
+    if (!ringStyle) {
+      const cs = getComputedStyle(pacerRing);
+      const value = (name) => cs.getPropertyValue(name).trim();
+      ringStyle = {
+        fill: value("fill"),
+        fillAlpha: Number.parseFloat(value("fill-opacity") || "1"),
+        stroke: value("stroke"),
+        width: Number.parseFloat(value("stroke-width") || "1"),
+      };
+    }
+    const k = pacerSize / 100;
+    pacerCtx.setTransform(1, 0, 0, 1, 0, 0);
+    pacerCtx.clearRect(0, 0, pacerSize, pacerSize);
+    pacerCtx.setTransform(k, 0, 0, k, pacerSize / 2, pacerSize / 2);
+    pacerCtx.beginPath();
+    pacerCtx.arc(0, 0, Number(r), 0, 2 * Math.PI);
+    if (ringStyle.fill && ringStyle.fill !== "none") {
+      pacerCtx.globalAlpha = ringStyle.fillAlpha;
+      pacerCtx.fillStyle = ringStyle.fill;
+      pacerCtx.fill();
+    }
+    if (ringStyle.stroke && ringStyle.stroke !== "none" && ringStyle.width > 0) {
+      pacerCtx.globalAlpha = 1;
+      pacerCtx.strokeStyle = ringStyle.stroke;
+      pacerCtx.lineWidth = ringStyle.width;
+      pacerCtx.stroke();
+    }
+    pacerCtx.globalAlpha = 1;
+  }
+  /** Paint the bar's first `width` device pixels. */
+  function paintBar(width) {
+    if (!barCtx || !barCanvas.width || !barCanvas.isConnected) return;
+    barColour ??= getComputedStyle(barFill).getPropertyValue("background-color");
+    barCtx.clearRect(0, 0, barCanvas.width, barCanvas.height);
+    barCtx.fillStyle = barColour;
+    barCtx.fillRect(0, 0, width, barCanvas.height);
+  }
+
+  const canvasObservers = [
+    fitCanvas(pacerCanvas, () => paintRing(shownRing)),
+    fitCanvas(barCanvas, () => {
+      shownFill = -1; // the next frame paints the bar at its new width
+    }),
+  ];
+  // the theme changed (the figure reads its colours again): so may the ring's and the bar's
+  figure.onStyles = () => {
+    ringStyle = barColour = null;
+    paintRing(shownRing);
+    if (shownFill >= 0) paintBar(shownFill);
+  };
 
   function tone(phase) {
     if (!model.get("sound")) return;
@@ -260,7 +328,12 @@ function render({ model, el }) {
       drawnLift = lift;
       drawnBreath = breath;
       figure.draw(lift, breath);
-      paintLabels();
+    }
+    const now = performance.now();
+    if ((lift !== readoutLift || breath !== readoutBreath) && now - readoutAt >= READOUT_MS) {
+      readoutLift = lift;
+      readoutBreath = breath;
+      readoutAt = now;
       const atLimit = limitsAt(scene, lift, breath);
       const limitText = atLimit.length ? `At its range of motion: ${atLimit.join(", ")} (model)` : "";
       setText(limitLine, "limit", limitText);
@@ -270,9 +343,9 @@ function render({ model, el }) {
       setText(readoutNodes.lumbar_lordosis, "ll", `${readout("lumbar_lordosis", lift, breath).toFixed(1)}°`);
     }
     const r = (12 + 30 * f.breath).toFixed(1);
-    if (r !== shownRing) pacerRing.setAttribute("r", (shownRing = r));
-    const fill = (Math.round(1000 * f.breath) / 1000).toString();
-    if (fill !== shownFill) barFill.style.transform = `scaleX(${(shownFill = fill)})`;
+    if (r !== shownRing) paintRing((shownRing = r));
+    const fill = Math.round(f.breath * barCanvas.width);
+    if (fill !== shownFill) paintBar((shownFill = fill));
     const phase = phaseIndex(u, f.bd);
     if (phase !== lastPhase) {
       setText(cue, "cue", model.get("cues")[f.mode][phases[phase]]);
@@ -407,7 +480,7 @@ function render({ model, el }) {
     "change:hold_in": syncControls,
     "change:hold_out": syncControls,
     "change:lift_range": syncControls,
-    "change:labels": () => { syncControls(); if (figure.pose) paintLabels(); },
+    "change:labels": () => { syncControls(); figure.repaint(); },
     "change:sound": syncControls,
   };
   for (const [event, fn] of Object.entries(traitHandlers)) model.on(event, fn);
@@ -427,6 +500,8 @@ function render({ model, el }) {
   return () => {
     stop();
     observer.disconnect();
+    figure.destroy();
+    for (const observer of canvasObservers) observer.disconnect();
     for (const off of listeners) off();
     for (const [event, fn] of Object.entries(traitHandlers)) model.off(event, fn);
     if (audio) audio.close();

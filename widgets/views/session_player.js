@@ -152,11 +152,11 @@ function render({ model, el }) {
   ring.append(track, progress, breathDot);
   // the person doing the movement: the animator's figure and drawing (breath_figure.js)
   const figureSvg = svgNode("svg", {
-    class: "gs-sp-figure",
     role: "img",
     "aria-label": "A person lying on their back on a bed, doing the movement with the session",
   });
   const figure = lyingFigure(figureSvg);
+  figure.box.classList.add("gs-sp-figure");
   const countdown = h("div", { class: "gs-sp-countdown", role: "timer", "aria-live": "off" });
   const roundText = h("div", { class: "gs-sp-round" });
   const cueText = h("div", { class: "gs-sp-cue", "aria-live": "polite", role: "status" });
@@ -165,7 +165,7 @@ function render({ model, el }) {
   const endBtn = h("button", { type: "button", class: "gs-sp-end", text: "End now" });
   const stage = h("section", { class: "gs-sp-stage", "aria-label": "Session" }, [
     ring,
-    figureSvg,
+    figure.box,
     h("div", { class: "gs-sp-readout" }, [countdown, roundText, cueText]),
     h("div", { class: "gs-sp-buttons" }, [startBtn, pauseBtn, endBtn]),
   ]);
@@ -558,6 +558,7 @@ function render({ model, el }) {
 
   return () => {
     stopClock();
+    figure.destroy();
     for (const off of listeners) off();
     model.off("msg:custom", onCustom);
     for (const name of traitEvents) model.off(`change:${name}`, syncControls);
