@@ -52,6 +52,16 @@ def test_lesson_02_gives_the_chin_as_a_range_and_which_way_a_pillow_tips_it():
     assert f"by about {-change:.0f}° (between about {-least:.0f}° and {-most:.0f}°" in text
 
 
+def test_lesson_02_quotes_the_head_gap_without_a_pillow():
+    # the neck at its extension limit leaves the hyperkyphotic head above the bed (supine.py)
+    text = markdown("02")
+    pose = supine_pose(SupineParams(spine="hyperkyphosis", legs="bent", pillow=0.0))
+    assert not pose.head_supported
+    assert f"the head stays about {pose.head_gap:.0f} mm above the bed" in text
+    assert "(Kado et al. 2004)" in text
+    assert supine_pose(SupineParams(pillow=0.0)).head_supported, "the adult mean rests its head"
+
+
 def test_lesson_02_defines_pelvic_tilt_lying_down_and_states_the_gap_to_pierrepont():
     from widgets.model.spine_params import preset
     from widgets.model.supine import resting_pelvic_tilt

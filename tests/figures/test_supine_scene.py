@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from tests.bad_values import NOT_A_NUMBER, assert_names
 from widgets.figures.supine_scene import (
+    HEAD_GAP_TEXT,
     PRECISION,
     RIGID_TOLERANCE,
     resample_outline,
@@ -208,3 +209,30 @@ def test_scene_payload_needs_key_poses(bad):
     with pytest.raises(ValueError, match="KeyPoses") as err:
         scene_payload(bad)
     assert_names(str(err.value), "kp", bad)
+
+
+def test_a_head_the_neck_cannot_bring_down_is_said_and_its_gap_sent():
+    # A hyperkyphotic back with bent knees and no pillow: the neck reaches its extension limit
+    # before the head reaches the bed (supine_joints' directional ranges), so the range line
+    # gets a plain sentence and the scene carries the gap; the adult mean on its pillow has
+    # neither
+    kp = key_poses(SupineParams(spine="hyperkyphosis", legs="bent", pillow=0.0))
+    scene = scene_payload(kp)
+    rest = kp.poses[0][0]
+    assert not rest.head_supported
+    assert scene["head_gap"][0][0] == pytest.approx(rest.contacts["head"], abs=0.01)
+    assert scene["head_gap"][0][0] > 0.5
+    assert scene["limits"][0][0][:1] == ["neck"]
+    assert scene["limits"][0][0][-1] == HEAD_GAP_TEXT[False]
+    for row, poses in zip(scene["head_gap"], kp.poses, strict=True):
+        for gap, pose in zip(row, poses, strict=True):
+            assert (gap > 0.0) == (not pose.head_supported)
+    # no contact mark is drawn under a head that does not rest (the animator skips a shape
+    # whose rests_on is empty)
+    scalp = next(shape for shape in scene["shapes"] if shape["name"] == "scalp")
+    assert scalp["rests_on"] is None
+    default = scene_payload(DEFAULT)
+    assert all(gap == 0.0 for row in default["head_gap"] for gap in row)
+    scalp = next(shape for shape in default["shapes"] if shape["name"] == "scalp")
+    assert scalp["rests_on"] == "pillow"
+    assert not any(HEAD_GAP_TEXT[True] in parts for row in default["limits"] for parts in row)

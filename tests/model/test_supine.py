@@ -14,6 +14,14 @@ from widgets.model.supine import (
     pose_params,
     supine_pose,
 )
+from widgets.model.supine_joints import JOINTS
+from widgets.model.supine_ranges import (
+    at_limit,
+    extension_range,
+    flexion_range,
+    joint_limits,
+    rom,
+)
 
 fractions = st.floats(0.0, 1.0, allow_nan=False)
 
@@ -153,3 +161,27 @@ def test_bad_settings_name_the_value_and_range(kwargs, message):
 def test_bad_fractions_are_rejected(bad):
     with pytest.raises(ValueError, match="allowed range is 0 to 1"):
         supine_pose(SupineParams(), bad, 0.0)
+
+
+def test_each_joint_flexes_and_extends_within_its_own_share_of_the_range():
+    # Panjabi et al. 1989 (10 cadaveric necks, abstract): the skull on C1 3.5 deg flexion and
+    # 21.0 extension, C1 on C2 11.5 and 10.9; every other level half each way (illustrative)
+    limits = joint_limits()
+    assert limits["C0-C1"] == pytest.approx((-3.5, 21.0))
+    assert limits["C1-C2"] == pytest.approx((-11.5, 10.9))
+    for joint in JOINTS:
+        low, high = limits[joint]
+        assert low < 0.0 < high
+        assert high - low == pytest.approx(rom(joint))  # the two parts make the whole range
+        assert flexion_range(joint) == pytest.approx(-low)
+        assert extension_range(joint) == pytest.approx(high)
+        if joint not in ("C0-C1", "C1-C2"):
+            assert high == pytest.approx(-low)
+    # a child's spine keeps the weak bound of the whole range either way
+    assert joint_limits(0.0)["C0-C1"] == pytest.approx((-24.5, 24.5))
+    assert at_limit("C0-C1", 21.0) and at_limit("C0-C1", -3.5) and not at_limit("C0-C1", 10.0)
+    assert not at_limit("C0-C1", -10.0, 0.0)
+    with pytest.raises(ValueError, match="joint"):
+        at_limit("C9-C10", 0.0)
+    with pytest.raises(ValueError, match="age_months"):
+        joint_limits(-1.0)

@@ -29,8 +29,9 @@ from widgets.model.supine import (
     upper_back_gap,
 )
 from widgets.model.supine_contact import Tissue, back_skin, neck_shares, scalp, settle_head
-from widgets.model.supine_joints import NECK, joint_angles, joint_limits
+from widgets.model.supine_joints import NECK, joint_angles
 from widgets.model.supine_legs import hip_extension
+from widgets.model.supine_ranges import joint_limits
 
 PILLOWS = (0.0, 50.0, 110.0, 150.0)
 FRACTIONS = (0.0, 0.5, 1.0)
@@ -54,13 +55,25 @@ def test_contacts_hold_on_the_whole_grid():
     # nothing sinks or floats by more than 0.5 mm (the upper back over what it rests on: the
     # bed, or the pillow under the shoulders), and a low back that rests on the bed without
     # a pillow rests on it, at rest, whatever the pillow
-    bad, n = [], 0
+    # Except one thing: a head the neck cannot bring down within its extension range stays
+    # above the pillow top (or the bed), flagged, with the gap reported and a neck joint at
+    # its extension limit (a rounded upper back without a pillow; Kado 2004)
+    bad, n, unsupported = [], 0, []
     for params, lift, breath in grid():
         pose = supine_pose(params, lift, breath)
         n += 1
         for contact in ("buttocks", "upper back", "head"):
-            if abs(pose.contacts[contact]) > 0.5:
+            gap = pose.contacts[contact]
+            if contact == "head" and not pose.head_supported:
+                unsupported.append((params.spine, params.legs, params.pillow, lift, breath))
+                high = joint_limits(pose.geometry.age_months)
+                extended = [j for j in NECK if pose.joints[j] >= high[j][1] - 0.05]
+                if gap <= 0.5 or pose.head_gap != gap or not extended:
+                    bad.append((params.spine, params.legs, params.pillow, lift, breath, "gap"))
+            elif abs(gap) > 0.5:
                 bad.append((params.spine, params.legs, params.pillow, lift, breath, contact))
+        if pose.head_supported and pose.head_gap != 0.0:
+            bad.append((params.spine, params.legs, params.pillow, lift, breath, "head_gap"))
         if pose.contacts["low back"] < -0.5:
             bad.append((params.spine, params.legs, params.pillow, lift, breath, "low back"))
         flat = supine_pose(replace(params, pillow=0.0), 0.0, breath)
@@ -68,15 +81,19 @@ def test_contacts_hold_on_the_whole_grid():
             bad.append((params.spine, params.legs, params.pillow, lift, breath, "low back up"))
     assert n == len(PRESETS) * 2 * 4 * 9
     assert bad == []
+    # the hyperkyphotic back with bent knees and no pillow, and nothing with the adult mean
+    assert ("hyperkyphosis", "bent", 0.0, 0.0, 0.0) in unsupported
+    assert not [u for u in unsupported if u[0] == "adult-mean"]
 
 
 def test_no_joint_leaves_its_range_on_the_grid():
-    limits = joint_limits()
     bad = []
     for params, lift, breath in grid():
         pose = supine_pose(params, lift, breath)
+        limits = joint_limits(pose.geometry.age_months)
         for joint, change in pose.joints.items():
-            if abs(change) > limits[joint] + 1e-6:
+            low, high = limits[joint]
+            if not low - 1e-6 <= change <= high + 1e-6:
                 bad.append((params.spine, params.legs, params.pillow, lift, breath, joint))
     assert bad == []
 
@@ -84,13 +101,13 @@ def test_no_joint_leaves_its_range_on_the_grid():
 def test_a_pillow_beyond_reach_flags_the_neck_limit():
     # A neck already flexed to 2 deg short of each limit cannot lift the head 150 mm more.
     pose = supine_pose(SupineParams(pillow=0.0))
-    shares = neck_shares("rom")
+    shares = neck_shares("rom", "flexion")
     limits = joint_limits()
-    start = {j: -(limits[j] - 2.0) for j in NECK}
+    start = {j: limits[j][0] + 2.0 for j in NECK}
     geom, bend = settle_head(pose.geometry, Tissue(), 150.0, shares, start)
     assert bend < 0  # flexed as far as allowed
     changes = {j: joint_angles(geom)[j] - joint_angles(pose.geometry)[j] for j in NECK}
-    at_limit = [j for j in NECK if start[j] + changes[j] <= -limits[j] + 0.05]
+    at_limit = [j for j in NECK if start[j] + changes[j] <= limits[j][0] + 0.05]
     assert at_limit  # the first joint to reach its range stops the bend
     assert min(changes.values()) >= -2.0 - 1e-6
 
@@ -100,8 +117,9 @@ def test_the_neck_spreads_the_bend_over_all_its_levels():
     moved = [j for j in NECK if abs(pose.joints[j]) > 0.5]
     assert len(moved) == len(NECK)
     limits = joint_limits()
-    ratios = [pose.joints[j] / limits[j] for j in NECK]
-    assert max(ratios) - min(ratios) < 1e-3  # in proportion to each level's range
+    side = 1 if pose.joints["C0-C1"] > 0 else 0  # extending or flexing
+    ratios = [pose.joints[j] / abs(limits[j][side]) for j in NECK]
+    assert max(ratios) - min(ratios) < 1e-3  # in proportion to each level's range that way
 
 
 ADULTS = tuple(s for s in PRESETS if preset_age(s) >= ADULT_MONTHS)
@@ -110,7 +128,7 @@ ADULTS = tuple(s for s in PRESETS if preset_age(s) >= ADULT_MONTHS)
 @pytest.mark.xfail(
     strict=True,
     reason=(
-        "known gap: the hips' pull deepens the adult mean's lordosis by about 11 deg lying with "
+        "known gap: the hips' pull deepens the adult mean's lordosis by about 9 deg lying with "
         "straight legs (each degree of lumbar extension tilts the pelvis only about 0.6 deg "
         "forward), against Andreasen's median deviation of 3 deg"
     ),
@@ -155,10 +173,14 @@ def test_straight_legs_extend_the_hip_no_further_than_its_reserve():
         slope = math.degrees(math.atan2(hip[1] - knee_centre[1], knee_centre[0] - hip[0]))
         extension = slope + pose.readouts["pelvic_tilt"] - preset(spine).pelvic_tilt
         assert extension == pytest.approx(hip_extension(pose.geometry, spine))
-        assert extension <= reserve + 0.01
+        # the pull is capped where the lumbar joints have no extension left for the full
+        # lift (their range split, supine_joints): there the hip takes the rest
+        top = SupineParams(spine=spine, legs="straight", lift_range=LIMITS["lift_range"][1])
+        capped = any(j.startswith("L") for j in supine_pose(top, 1.0, 0.0).limits)
+        assert extension <= reserve + 0.01 or capped, spine
         if hip_pull(spine, "straight") > 0.0:
             pulled.append(spine)
-            assert extension == pytest.approx(reserve, abs=0.01)
+            assert extension == pytest.approx(reserve, abs=0.01) or capped, spine
         assert hip_pull(spine, "bent") == 0.0
     assert "adult-mean" in pulled
     for spine in PRESETS:

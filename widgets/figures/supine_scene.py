@@ -141,12 +141,26 @@ def _rigid_motions(
 
 
 def _limit_regions(pose: SupinePose) -> list[str]:
-    """The parts of the spine with a joint at its limit in ``pose``, head first."""
+    """The parts of the spine with a joint at its limit in ``pose``, head first.
+
+    When the head cannot come down to what it rests on (:attr:`SupinePose.head_supported`
+    False: the neck at its extension limit), a plain sentence saying so follows the parts.
+    """
     parts = {"neck": NECK, "upper back": UPPER_BACK}
     found = [name for name, joints in parts.items() if set(joints) & set(pose.limits)]
     if set(pose.limits) - set(NECK) - set(UPPER_BACK):
         found.append("low back")
+    if not pose.head_supported:
+        found.append(HEAD_GAP_TEXT[bool(pose.pillow[:, 1].max() > 0.0)])
     return found
+
+
+#: The sentence the animator's range-of-motion line adds when the head cannot reach what it
+#: rests on (by whether there is a pillow).
+HEAD_GAP_TEXT: dict[bool, str] = {
+    False: "the head cannot reach the bed: a pillow would support it",
+    True: "the head cannot reach the pillow: a higher pillow would support it",
+}
 
 
 def scene_payload(kp: KeyPoses) -> dict[str, Any]:
@@ -163,11 +177,15 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
         ``readouts[name][i][j]``; ``bounds`` ``[xmin, xmax, ymin, ymax]`` in mm over all poses;
         ``marks`` (indices of labelled points of the torso); ``pillow`` height in mm.
         The soft tissue is among the shapes (``kind`` ``"tissue"``, ``rests_on`` ``"bed"`` or
-        ``"pillow"``: :attr:`~widgets.model.supine.SupinePose.rests_on` of the first pose; the
+        ``"pillow"``: :attr:`~widgets.model.supine.SupinePose.rests_on` of the first pose, or
+        None for the scalp when in some pose the head cannot reach what it rests on; the
         upper back rests on the pillow when it props the shoulders, as it does in every pose
         of the grid); ``tissue``: their ``names``. ``pillow_block``: the pillow's four corners
         ``[x0, y0, ...]`` at rest, mm. ``limits[i][j]``: the parts of the spine (``"neck"``,
-        ``"upper back"``, ``"low back"``) with a joint at its range of motion in that pose.
+        ``"upper back"``, ``"low back"``) with a joint at its range of motion in that pose,
+        then a sentence of :data:`HEAD_GAP_TEXT` when the head cannot reach what it rests on.
+        ``head_gap[i][j]``: how far the back of the head stays above the pillow top (or the
+        bed) in that pose, mm (0 when it rests on it).
 
     Raises
     ------
@@ -181,6 +199,8 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
     )
     grid = [[_shapes(pose, varying) for pose in row] for row in kp.poses]
     meta = [m for m, _ in grid[0][0]]
+    if not all(p.head_supported for row in kp.poses for p in row):  # no mark under a lifted head
+        meta = [{**m, "rests_on": None} if m["name"] == "scalp" else m for m in meta]
     counts = np.array([len(p) for _, p in grid[0][0]])
     starts = np.concatenate([[0], np.cumsum(counts)[:-1]])
     points = np.array([[np.vstack([p for _, p in shapes]) for shapes in row] for row in grid])
@@ -215,4 +235,5 @@ def scene_payload(kp: KeyPoses) -> dict[str, Any]:
         "tissue": {"names": names},
         "pillow_block": np.round(block, PRECISION).ravel().tolist(),
         "limits": [[_limit_regions(p) for p in row] for row in kp.poses],
+        "head_gap": [[round(p.head_gap, PRECISION) for p in row] for row in kp.poses],
     }

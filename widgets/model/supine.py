@@ -17,9 +17,9 @@ stated in lesson 02), each in the module that does that job:
   flatter than standing (asj2019) and the pelvis rests where the laid-down spine puts it.
   Legs straight, the thigh on the bed extends the hip beyond its standing angle; what the hip
   cannot take (beyond ``hip_extension_reserve``, Roach 2015) pulls the pelvis forward and
-  deepens the lordosis. Compared with the measurements: the adult mean's pelvis lies about 2
+  deepens the lordosis. Compared with the measurements: the adult mean's pelvis lies about 1
   deg forward of standing, inside the spread of Pierrepont 2017 (5.5 deg forward on average
-  in 1,517 people before hip replacement, range -21.8 to 8.4 deg); its lordosis is about 11
+  in 1,517 people before hip replacement, range -21.8 to 8.4 deg); its lordosis is about 9
   deg deeper than standing, outside Andreasen 2007's median deviation of 3 deg (a known gap:
   in the model each degree of lumbar extension tilts the pelvis only 0.6 deg forward).
 - **The low back settles** onto the bed where a round or flat low back would dip below it
@@ -37,8 +37,17 @@ stated in lesson 02), each in the module that does that job:
 - The body rests on soft tissue (:mod:`widgets.model.supine_contact`): the buttocks and the
   upper back touch the bed, the back of the head touches the pillow; the neck spreads the
   head's bend over its joints, and a pillow out of the neck's reach props the shoulders
-  (:mod:`widgets.model.supine_settle`). Every joint stays within its range of motion
-  (:mod:`widgets.model.supine_joints`); the pose lists the joints at a limit.
+  (:mod:`widgets.model.supine_settle`). Every joint stays within its range of motion,
+  flexion and extension counted separately (:mod:`widgets.model.supine_ranges`); the pose
+  lists the joints at a limit.
+- **A head the neck cannot bring down stays up.** When the neck reaches its extension limit
+  before the back of the head reaches the pillow top (or the bed, with no pillow), the head
+  stays above it: :attr:`SupinePose.head_supported` is False and :attr:`SupinePose.head_gap`
+  gives the gap (mm). Clinicians measure that gap lying on a table, in 1.7 cm blocks under
+  the head (Kado 2004: one block or more in 44 % of the men and 22 % of the women among 1,353
+  older adults). In
+  the model: the hyperkyphosis preset with bent knees and no pillow (about 24 mm); the
+  adult mean rests its head, with or without its pillow. Nothing else floats.
 - The chin angle lying down has never been measured per breath or lift: :func:`chin_range`
   gives the model's value with its spread over other neck shares and tissue thicknesses
   (:mod:`widgets.model.supine_chin`).
@@ -69,13 +78,7 @@ from widgets.model.supine_contact import (
     scalp,
     upper_back,
 )
-from widgets.model.supine_joints import (
-    JOINTS,
-    LIMIT_TOLERANCE,
-    joint_angles,
-    joint_limits,
-    standing_angles,
-)
+from widgets.model.supine_joints import JOINTS, NECK, joint_angles, standing_angles
 from widgets.model.supine_legs import HEADWARD, LEGS, leg_points
 from widgets.model.supine_params import (
     DEFAULTS,
@@ -89,6 +92,7 @@ from widgets.model.supine_params import (
     resting_pelvic_tilt,
     sized,
 )
+from widgets.model.supine_ranges import at_limit
 from widgets.model.supine_rest import LUMBAR, THORACIC, TOUCH, hip_pull, upper_back_gap
 from widgets.model.supine_settle import NECK_VARIANTS, REACH_TOLERANCE, settled
 from widgets.validation import check_choice, check_in_range, check_int_in_range
@@ -162,10 +166,15 @@ class SupinePose:
     joints : mapping of str to float
         Change of every joint from its standing angle, deg (extension positive).
     limits : tuple of str
-        Joints at (or beyond) their limit (:func:`widgets.model.supine_joints.joint_limits`).
+        Joints at (or beyond) their limit (:func:`widgets.model.supine_ranges.joint_limits`).
     prop : float
         Height of the pillow under the shoulders (under the skin behind T1-T4), mm: 0 when
         the upper back rests on the bed, the pillow's height when the pillow props it.
+    head_supported : bool
+        False when the neck reached its extension limit before the back of the head came
+        down to the pillow top (or the bed, with no pillow): the head then stays above it by
+        :attr:`head_gap` mm, as a rounded upper back leaves it (Kado 2004 measure that gap
+        lying on a table in blocks of 1.7 cm).
     """
 
     geometry: SpineGeometry
@@ -179,6 +188,16 @@ class SupinePose:
     joints: MappingProxyType[str, float]
     limits: tuple[str, ...]
     prop: float = 0.0
+    head_supported: bool = True
+
+    @property
+    def head_gap(self) -> float:
+        """Height of the back of the head above the pillow top (or the bed), mm.
+
+        0 when the head rests on it (:attr:`head_supported`); otherwise the gap the neck,
+        at its extension limit, leaves.
+        """
+        return 0.0 if self.head_supported else self.contacts["head"]
 
     @property
     def rests_on(self) -> MappingProxyType[str, str]:
@@ -238,8 +257,8 @@ def _pose(
     standing = standing_angles(params.spine)
     after = joint_angles(geom)
     joints = {j: after[j] - standing[j] for j in JOINTS}
-    limits = joint_limits()
-    at_limit = tuple(j for j in JOINTS if abs(joints[j]) >= limits[j] - LIMIT_TOLERANCE)
+    age = geom.age_months
+    limits = tuple(j for j in JOINTS if at_limit(j, joints[j], age))
     skin = _compressed(back_skin(geom, tissue), tissue)
     seat = buttocks(geom, tissue)
     outlines = {
@@ -275,8 +294,9 @@ def _pose(
         readouts=MappingProxyType(readouts),
         contacts=MappingProxyType(contacts),
         joints=MappingProxyType(joints),
-        limits=at_limit,
+        limits=limits,
         prop=prop,
+        head_supported=not (contacts["head"] > REACH_TOLERANCE and any(j in limits for j in NECK)),
     )
 
 

@@ -12,8 +12,11 @@ Assumptions:
   pillow top instead, the buttocks still on the bed.
 - The head rests on a pillow, a block ``pillow`` mm high and ``pillow_length`` long. The neck
   bends until the scalp touches its top; the bend is shared between the neck joints in
-  given proportions (by default in proportion to each joint's range of motion), and stops
-  when one joint reaches its limit (:mod:`widgets.model.supine_joints`).
+  given proportions (by default in proportion to each joint's range in the bend's
+  direction, flexion or extension), and stops when one joint reaches its limit
+  (:mod:`widgets.model.supine_joints`): flexing, the head stays below the pillow top (then
+  the pillow props the shoulders, :mod:`widgets.model.supine_settle`); extending, above it
+  (:attr:`widgets.model.supine.SupinePose.head_supported`).
 """
 
 from __future__ import annotations
@@ -31,9 +34,9 @@ from widgets.model.supine_joints import (
     NECK,
     TURN_MAX,
     bend_many,
-    joint_limits,
     pivot,
 )
+from widgets.model.supine_ranges import joint_limits
 from widgets.model.supine_tissue import (
     PILLOW_MAX,
     PROPPED,
@@ -45,9 +48,16 @@ from widgets.model.supine_tissue import (
     support,
     upper_back,
 )
-from widgets.validation import check_in_range, check_instance, check_number, describe
+from widgets.validation import (
+    check_choice,
+    check_in_range,
+    check_instance,
+    check_number,
+    describe,
+)
 
 __all__ = [
+    "DIRECTIONS",
     "HEAD_CHAIN",
     "PILLOW_MAX",
     "PROPPED",
@@ -205,35 +215,49 @@ def rest_transform(
     return mid, -float(_turn(a, mid)[:, 1].min())
 
 
-def neck_shares(variant: str = "rom") -> dict[str, float]:
-    """Share of a head bend taken by each neck joint, summing to 1.
+#: Directions of a head bend :func:`neck_shares` spreads: the neck flexing or extending.
+DIRECTIONS: tuple[str, ...] = ("extension", "flexion")
 
-    ``"rom"``: in proportion to each joint's range; ``"even"``: the same at every joint;
-    ``"upper"`` and ``"lower"``: the range doubled at the two top (skull-C1, C1-C2) or the
-    three bottom joints (C5-C6 to C7-T1), for the uncertainty of the chin angle.
+
+def neck_shares(variant: str = "rom", direction: str = "extension") -> dict[str, float]:
+    """Share of a head bend in ``direction`` taken by each neck joint, summing to 1.
+
+    ``"rom"``: in proportion to each joint's range in that direction (its extension or its
+    flexion range, :func:`widgets.model.supine_ranges.joint_limits`), so that all of them
+    reach their limit together; ``"even"``: the same at every joint; ``"upper"`` and
+    ``"lower"``: that range doubled at the two top (skull-C1, C1-C2) or the three bottom
+    joints (C5-C6 to C7-T1), for the uncertainty of the chin angle.
+
+    Raises
+    ------
+    ValueError
+        If ``variant`` is not one of the four or ``direction`` not one of
+        :data:`DIRECTIONS`.
     """
+    direction = check_choice("direction", direction, DIRECTIONS)
+    side = 1 if direction == "extension" else 0
     limits = joint_limits()
-    weights = {j: limits[j] for j in HEAD_CHAIN}
+    weights = {j: abs(limits[j][side]) for j in HEAD_CHAIN}
     if variant == "even":
         weights = dict.fromkeys(HEAD_CHAIN, 1.0)
     elif variant == "upper":
-        weights.update({j: 2.0 * limits[j] for j in NECK[:2]})
+        weights.update({j: 2.0 * weights[j] for j in NECK[:2]})
     elif variant == "lower":
-        weights.update({j: 2.0 * limits[j] for j in NECK[-3:]})
+        weights.update({j: 2.0 * weights[j] for j in NECK[-3:]})
     elif variant != "rom":
         raise ValueError(f"unknown neck variant {variant!r}; valid: rom, even, upper, lower")
     total = sum(weights.values())
     return {j: w / total for j, w in weights.items()}
 
 
-def _check_shares(shares: object) -> None:
+def _check_shares(shares: object, name: str = "shares") -> None:
     what = f"a mapping giving each of {', '.join(HEAD_CHAIN)} a share from 0 to 1"
     if not isinstance(shares, Mapping) or set(shares) != set(HEAD_CHAIN):
-        raise ValueError(f"shares must be {what} (see neck_shares), got {describe(shares)}")
+        raise ValueError(f"{name} must be {what} (see neck_shares), got {describe(shares)}")
     for j, share in shares.items():
-        check_in_range(f"shares[{j!r}]", share, 0.0, 1.0)
+        check_in_range(f"{name}[{j!r}]", share, 0.0, 1.0)
     if not any(share > 0.0 for share in shares.values()):
-        raise ValueError(f"shares must be {what}, one of them above 0; got all 0")
+        raise ValueError(f"{name} must be {what}, one of them above 0; got all 0")
 
 
 def _check_start(start: object) -> None:
@@ -254,14 +278,18 @@ def settle_head(
     pillow: float,
     shares: Mapping[str, float],
     start: Mapping[str, float],
+    flexion_shares: Mapping[str, float] | None = None,
 ) -> tuple[SpineGeometry, float]:
     """Bend the neck until the scalp rests on the pillow top (y = ``pillow``).
 
-    ``shares`` gives each joint of :data:`HEAD_CHAIN` its share of the bend (0 to 1, as
-    :func:`neck_shares`); ``start`` holds each neck joint's change from standing before the
-    bend (deg; a joint left out has not changed). Returns the new geometry and the bend (deg,
-    extension positive); if the pillow cannot be reached within the joint limits, the bend
-    stops at the nearest limit.
+    ``shares`` gives each joint of :data:`HEAD_CHAIN` its share of an extending bend (0 to 1,
+    as :func:`neck_shares`), ``flexion_shares`` its share of a flexing one (None: the same as
+    ``shares``); ``start`` holds each neck joint's change from standing before the bend (deg;
+    a joint left out has not changed). Returns the new geometry and the bend (deg, extension
+    positive); if the pillow cannot be reached within the joint limits (flexion and
+    extension separately, :func:`widgets.model.supine_ranges.joint_limits`), the bend stops
+    at the first limit: the head stays below the pillow top (flexing) or above it
+    (extending).
 
     Raises
     ------
@@ -269,17 +297,23 @@ def settle_head(
         If ``geom`` is not a :class:`SpineGeometry`, ``tissue`` not a :class:`Tissue`,
         ``pillow`` not a finite number from 0 to :data:`PILLOW_MAX` mm, ``shares`` not a
         share from 0 to 1 for each joint of :data:`HEAD_CHAIN` (one of them above 0), or
-        ``start`` not a mapping of joints to finite angles (deg).
+        ``start`` not a mapping of joints to finite angles (deg), or ``flexion_shares``
+        neither None nor shares like ``shares``.
     """
     _body(geom, tissue)
     pillow = check_in_range("pillow", pillow, 0.0, PILLOW_MAX, "mm")
     _check_shares(shares)
     _check_start(start)
-    limits = joint_limits()
-    high = min((limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
-    low = max((-limits[j] - start.get(j, 0.0)) / s for j, s in shares.items() if s > 0)
+    if flexion_shares is None:
+        flexion_shares = shares
+    _check_shares(flexion_shares, "flexion_shares")
+    limits = joint_limits(geom.age_months)
+    ext, flex = shares, flexion_shares
+    high = max(min((limits[j][1] - start.get(j, 0.0)) / s for j, s in ext.items() if s > 0), 0.0)
+    low = min(max((limits[j][0] - start.get(j, 0.0)) / s for j, s in flex.items() if s > 0), 0.0)
     centres = np.array([pivot(geom, j) for j in HEAD_CHAIN])
-    share = np.array([shares[j] for j in HEAD_CHAIN])
+    share_ext = np.array([ext[j] for j in HEAD_CHAIN])
+    share_flex = np.array([flex[j] for j in HEAD_CHAIN])
     skin = scalp(geom, tissue)
 
     def lowest(b: np.ndarray) -> np.ndarray:
@@ -289,6 +323,7 @@ def settle_head(
         sum plus a shift: sum over k of (R(B_k) - R(B_k + a_k)) c_k, B_k the turns after k.
         """
         b = np.asarray(b, dtype=float)
+        share = np.where(b[..., None] < 0.0, share_flex, share_ext)
         a = np.radians(share * b[..., None])
         total = a.sum(axis=-1, keepdims=True)
         after = total - np.cumsum(a, axis=-1)
@@ -323,7 +358,8 @@ def settle_head(
                 lo, f_lo = mid, f_mid
                 f_hi /= 2.0
         bend_deg = mid
-    return bend_many(geom, {j: shares[j] * bend_deg for j in HEAD_CHAIN}), bend_deg
+    used = flex if bend_deg < 0.0 else ext
+    return bend_many(geom, {j: used[j] * bend_deg for j in HEAD_CHAIN}), bend_deg
 
 
 #: Sizes :func:`pillow_block` accepts: the head's size relative to an adult's (a newborn's

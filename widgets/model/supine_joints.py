@@ -1,4 +1,4 @@
-"""Joints of the lying model: bending the spine at one level, joint angles and their ranges.
+"""Joints of the lying model: bending the spine at one level and joint angles.
 
 Teaching model. Assumptions:
 
@@ -11,11 +11,8 @@ Teaching model. Assumptions:
   parts; for ``C0-C1`` the skull's Frankfort line replaces the upper axis, for ``L5-S1``
   the normal of the S1 endplate replaces the lower one. A joint's *change* is its angle in
   a pose minus its angle in the standing spine of the same preset.
-- Range of motion: the ``rom_<joint>`` rows of ``supine.csv``, the representative combined
-  flexion-plus-extension range of each level (White & Panjabi 1990, from memory). Where the
-  standing angle sits within that range is not known per level, so the model only refuses a
-  change from standing larger than the whole range, either way (:func:`joint_limits`): a
-  weak bound, stated as such.
+- Range of motion: :mod:`widgets.model.supine_ranges` (flexion and extension of each joint
+  from its standing angle).
 """
 
 from __future__ import annotations
@@ -29,7 +26,6 @@ from types import MappingProxyType
 
 import numpy as np
 
-from widgets.data import value
 from widgets.model.spine import LEVELS, SpineGeometry, build_spine
 from widgets.model.spine_params import PRESETS
 from widgets.validation import check_choice, check_in_range, check_instance, describe
@@ -44,30 +40,11 @@ JOINTS: tuple[str, ...] = (
 NECK: tuple[str, ...] = JOINTS[: JOINTS.index("C7-T1") + 1]
 #: The joints of the upper back, T1-T2 to T12-L1, top down.
 UPPER_BACK: tuple[str, ...] = JOINTS[JOINTS.index("T1-T2") : JOINTS.index("T12-L1") + 1]
-#: Tolerance (deg) within which a joint counts as at its limit.
-LIMIT_TOLERANCE = 0.05
 #: Largest turn (deg, either way) :func:`rotate`, :func:`bend` and :func:`bend_many` accept:
 #: a whole turn; a joint's range of motion is far smaller.
 TURN_MAX = 360.0
 _JOINT_SET = frozenset(JOINTS)
 _GEOMETRY = "a SpineGeometry (from widgets.build_spine)"
-
-
-@cache
-def rom(joint: str) -> float:
-    """Combined flexion-plus-extension range of ``joint``, deg (``rom_<joint>`` row).
-
-    Raises
-    ------
-    ValueError
-        If ``joint`` is not one of :data:`JOINTS`.
-    """
-    return value("supine", f"rom_{check_choice('joint', joint, JOINTS)}")
-
-
-def joint_limits() -> MappingProxyType[str, float]:
-    """Largest change of each joint from its standing angle either way, deg (its range)."""
-    return MappingProxyType({j: rom(j) for j in JOINTS})
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:

@@ -13,16 +13,20 @@ Teaching model (the bed's frame: x along the bed, head at negative x, y up, mm).
   flexors and the capsule at their limit), and with the pelvis and the upper back both on
   the bed the lumbar joints take it as extra lordosis, spread by their ranges
   (:func:`hip_pull`). Each degree of lumbar extension tilts the resting pelvis only about
-  0.6 deg forward: the upper back's contact slides toward the head and takes the rest. For
-  the adult mean the pelvis then lies about 2 deg forward of standing (Pierrepont 2017: 5.5
-  deg in hip-arthroplasty patients, whose stiffer hips have less reserve), but the lordosis
-  is about 11 deg deeper than standing, against a median deviation of 3 deg in Andreasen
-  2007: a known gap. No reserve and no knee height meets both: reserves of 0 to 14 deg and
-  knee heights of 45 to 65 mm move the pelvis from 9 deg forward to 5 deg back of standing,
-  always with about 1.6 deg of lordosis per degree of tilt, so a pelvis within a sixth of
-  Pierrepont's range of its mean takes at least 8 deg more lordosis (the real trunk must
-  change shape elsewhere too). Knees bent, the hip is flexed and does not pull. The reserve
-  is an adult's; for the child presets none was found and the hip does not pull.
+  0.6 deg forward: the upper back's contact slides toward the head and takes the rest. The
+  pull is capped where the lumbar joints would have no extension left for the full lift
+  (their extension ranges, :func:`widgets.model.supine_ranges.joint_limits`); the hip then
+  takes the rest beyond its reserve (the adult mean: 8.3 deg, 1.4 beyond). For the adult
+  mean the pelvis then lies about 1 deg forward of standing (Pierrepont 2017: 5.5 deg in
+  hip-arthroplasty patients, whose stiffer hips have less reserve), but the lordosis is
+  about 9 deg deeper than standing, against a median deviation of 3 deg in Andreasen 2007: a
+  known gap. No reserve and no knee height met both (measured before the joints' ranges
+  were split into flexion and extension): reserves of 0 to 14 deg and knee heights of 45 to
+  65 mm moved the pelvis from 9 deg forward to 5 deg back of standing, always with about 1.6
+  deg of lordosis per degree of tilt, so a pelvis within a sixth of Pierrepont's range of its
+  mean took at least 8 deg more lordosis (the real trunk must change shape elsewhere too).
+  Knees bent, the hip is flexed and does not pull. The reserve is an adult's; for the child
+  presets none was found and the hip does not pull.
 - **The low back settles.** Where a round or flat low back would dip below the bed (the skin
   behind L1-L5 below the line of the buttocks and the upper back), the lumbar joints extend,
   in proportion to their ranges, just enough for it to touch at rest; the lift then adds to
@@ -49,9 +53,7 @@ from widgets.model.supine_joints import (
     UPPER_BACK,
     bend_many,
     joint_angles,
-    joint_limits,
     move,
-    rom,
     standing_angles,
 )
 from widgets.model.supine_legs import HEADWARD, LEGS, hip_extension
@@ -64,6 +66,7 @@ from widgets.model.supine_params import (
     resting_pelvic_tilt,
     sized,
 )
+from widgets.model.supine_ranges import joint_limits, rom
 from widgets.validation import check_choice, check_in_range, check_instance, check_number
 
 
@@ -216,8 +219,8 @@ def _settle_limit(spine: str, legs: str) -> float:
     change = joint_angles(build_spine(pose_params(top, 1.0, 0.0)))
     standing = standing_angles(spine)
     total = sum(rom(j) for j in LUMBAR)
-    limits = joint_limits()
-    return min((limits[j] - (change[j] - standing[j])) * total / rom(j) for j in LUMBAR)
+    limits = joint_limits(preset_age(spine))
+    return min((limits[j][1] - (change[j] - standing[j])) * total / rom(j) for j in LUMBAR)
 
 
 @cache
@@ -226,8 +229,8 @@ def _flex_limit(spine: str, legs: str) -> float:
     change = joint_angles(build_spine(pose_params(SupineParams(spine=spine, legs=legs), 0, 0)))
     standing = standing_angles(spine)
     total = sum(rom(j) for j in LUMBAR)
-    limits = joint_limits()
-    return min((limits[j] + (change[j] - standing[j])) * total / rom(j) for j in LUMBAR)
+    limits = joint_limits(preset_age(spine))
+    return min((change[j] - standing[j] - limits[j][0]) * total / rom(j) for j in LUMBAR)
 
 
 #: Height (mm) of the low back's skin above the bed below which it counts as touching.

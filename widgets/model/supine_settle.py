@@ -5,9 +5,10 @@ Teaching model (the bed's frame: x along the bed, head at negative x, y up, mm).
 - The trunk rests on the bed (:func:`widgets.model.supine_rest.trunk_on_bed`), the back of the
   head on the pillow top: the neck and the top of the upper back (skull-C1 to T3-T4) spread
   the head's bend over their joints in given shares (by default in proportion to their
-  ranges of motion, :func:`widgets.model.supine_contact.neck_shares`); then the trunk is rested
-  again (the bend at T1-T3 can lift the top of the upper back off the bed), and the head
-  settled again, until both hold. Every joint stays within its range of motion.
+  ranges of motion in the bend's direction, :func:`widgets.model.supine_contact.neck_shares`);
+  then the trunk is rested again (the bend at T1-T3 can lift the top of the upper back off
+  the bed), and the head settled again, until both hold. Every joint stays within its range
+  of motion; a neck at its extension limit leaves the head above the pillow top (or the bed).
 - **A pillow the neck cannot reach props the shoulders.** With a high pillow the neck can run
   out of reach: at full flexion the back of the skull rises no further, and a deep breath or
   the lift lowers the neck's base. A person lying like that slides the pillow under their
@@ -71,11 +72,11 @@ def _settled(
     """
     geom = trunk_on_bed(params, lift, breath, tissue, prop, edge)
     standing = standing_angles(params.spine)
-    shares = neck_shares(neck)
+    shares, flexing = neck_shares(neck, "extension"), neck_shares(neck, "flexion")
     for _ in range(4):
         before = joint_angles(geom)
         start = {j: before[j] - standing[j] for j in HEAD_CHAIN}
-        geom, _bend = settle_head(geom, tissue, pillow_height(params), shares, start)
+        geom, _bend = settle_head(geom, tissue, pillow_height(params), shares, start, flexing)
         # the head's bend at T1-T3 can lift the top of the upper back off what it rested on
         angle, up = rest_transform(geom, tissue, prop, edge)
         if abs(angle) < 1e-4 and abs(up) < 0.01:
