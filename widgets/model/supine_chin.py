@@ -6,7 +6,10 @@ model gives its value with a range: the smallest and largest over every neck sha
 thicknesses (the ``*_low`` and ``*_high`` rows of ``supine.csv``), sized to the preset. Every
 variant lies on the pillow as the default pose places it (under the head only, or under the
 shoulders too): where a variant's neck could not bring the head up to the pillow top the default
-reaches, its head stays below the top (as if sunk into the pillow), a neck joint at its limit.
+reaches, its head stays below the top (as if sunk into the pillow), a neck joint at its limit;
+where its neck reaches its extension limit first, the head stays above the pillow top or the bed
+(the adult mean with no pillow: the even and upper-neck shares with the thickest tissue, 19 and
+13 mm), and its chin angle is the one at that limit.
 """
 
 from __future__ import annotations
