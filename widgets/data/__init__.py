@@ -40,6 +40,7 @@ TABLES: tuple[str, ...] = (
     "disc_postures",
     "disc_days",
     "trunk_wilke",
+    "balance",
 )
 
 
