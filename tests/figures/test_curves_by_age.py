@@ -40,9 +40,9 @@ def test_chart_has_the_milestones_and_the_adult_bands_with_their_cohorts():
     bands = {t.meta["parameter"]: t for t in traces(fig, "adult-range")}
     assert set(bands) == set(ADULT_RANGES)
     lumbar = bands["lumbar_lordosis"]
-    assert min(lumbar.y) == pytest.approx(49.8 - 11.2)
-    assert max(lumbar.y) == pytest.approx(49.8 + 11.2)
-    assert "627 standing" in lumbar.hovertemplate
+    assert min(lumbar.y) == pytest.approx(60.2 - 10.3)  # Vialle 2005 (from memory)
+    assert max(lumbar.y) == pytest.approx(60.2 + 10.3)
+    assert "asymptomatic adults" in lumbar.hovertemplate and "(300" in lumbar.hovertemplate
     assert "confidence interval" in bands["cervical_lordosis"].hovertemplate
     assert "SD" in bands["thoracic_kyphosis"].hovertemplate
 
@@ -110,4 +110,5 @@ def test_anchor_hovers_explain_their_status_word():
     texts = [t for tr in traces(curves_figure(0), "anchors") for t in tr.text]
     for text in texts:
         assert any(f" · {s}: {meaning}" in text for s, meaning in STATUSES.items()), text
-    assert any("secondary: read in a page that quotes the source" in t for t in texts)
+    # the adult anchors (Vialle 2005) are quoted from memory: the hover says what that means
+    assert any("from-memory: approximate; not checked against the original" in t for t in texts)

@@ -23,12 +23,12 @@ def test_sd_bands_are_the_adult_preset_mean_plus_or_minus_one_sd(parameter):
     assert band.source == mean.source
 
 
-def test_lumbar_band_is_mean_49_8_sd_11_2_of_627_standing_adults():
+def test_lumbar_band_is_vialle_2005_mean_60_2_sd_10_3_of_300_adults():
     band = adult_range("lumbar_lordosis")
-    assert (band.centre, band.half_width) == (49.8, 11.2)
-    assert band.n == lookup("adult_ranges", "lumbar_lordosis", "sd", "n").value == 627
-    assert "627 standing adult" in band.description
-    assert "± 1 SD 11.2°" in band.description
+    assert band.centre == pytest.approx(60.2) and band.half_width == pytest.approx(10.3)
+    assert band.n == lookup("adult_ranges", "lumbar_lordosis", "sd", "n").value == 300
+    assert "300 asymptomatic adults" in band.description
+    assert "± 1 SD 10.3°" in band.description
 
 
 def test_the_neck_band_is_a_confidence_interval_and_says_so():

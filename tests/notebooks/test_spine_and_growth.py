@@ -20,7 +20,9 @@ from tests.notebooks.folded_answers import (
 )
 from widgets.data import value
 from widgets.model import experiments
+from widgets.model.adult_ranges import adult_range
 from widgets.model.spine import build_spine
+from widgets.model.spine_params import preset
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "spine-and-growth.ipynb"
@@ -63,15 +65,15 @@ def test_answer_a_states_the_sweep_as_the_model_computes_it():
     groups = experiments.group_means()
     slope = (groups["high"][1] - groups["low"][1]) / (groups["high"][0] - groups["low"][0])
     assert round(slope, 2) == 0.62  # (57.7 - 42.3) / (63.3 - 38.3), Sci Rep 2022
-    sd = value("adult_ranges", "lumbar_lordosis", "sd", "high") - 49.8
-    assert sweep.span > 2 * sd  # "more than twice the standard deviation" (11.2 deg)
+    sd = adult_range("lumbar_lordosis").half_width
+    assert sweep.span > 2 * sd  # "more than twice the standard deviation" (10.3 deg)
     answer = answers(NOTEBOOK)[0]
     for text in (
         f"{low:.1f}°",
         f"{high:.1f}°",
         f"about {sweep.span:.0f}°",
         f"{slope:.2f}°",
-        "11.2°",
+        f"{sd:.1f}°",
     ):
         assert text in answer, f"answer (a) should say {text!r}: {answer}"
 
@@ -107,9 +109,9 @@ def test_answer_b_head_shift_matches_a_lever_estimate_and_the_text():
     more, less = experiments.head_shift(10.0), experiments.head_shift(-10.0)
     assert more == pytest.approx(lever_estimate_mm(10.0), rel=0.05)
     assert less == pytest.approx(lever_estimate_mm(-10.0), rel=0.05)
-    assert (round(more), round(less)) == (-99, 96)  # more lordosis: the head goes back
+    assert (round(more), round(less)) == (-100, 99)  # more lordosis: the head goes back
     lever_m = -lever_estimate_mm(10.0) / math.radians(10.0) / 1000
-    assert round(lever_m, 2) == 0.56
+    assert round(lever_m, 2) == 0.57
     answer = answers(NOTEBOOK)[1]
     for text in (
         f"about {-more:.0f} mm back",
@@ -121,7 +123,8 @@ def test_answer_b_head_shift_matches_a_lever_estimate_and_the_text():
 
 def test_level_changes_put_the_whole_change_above_l1():
     before = build_spine("adult-mean")
-    after = build_spine(experiments.with_angle("adult-mean", lumbar_lordosis=59.8))
+    more = preset("adult-mean").lumbar_lordosis + 10.0
+    after = build_spine(experiments.with_angle("adult-mean", lumbar_lordosis=more))
     moved = experiments.level_changes(before, after)
     above = [i for i, lv in enumerate(moved.levels) if lv[0] != "L" or lv == "L1"]
     assert moved.tilt[above] == pytest.approx(-10.0)  # leans back by the full change

@@ -5,8 +5,8 @@ Each curve has one band, read from three sourced rows of the table: ``low`` and 
 The ``band`` column says what the band is:
 
 - ``sd``: the mean +/- 1 standard deviation (SD) of people: about 2 in 3 people lie inside
-  (the low back, Asian Spine J 2019; the upper back, a secondary reference page that
-  quotes Fon 1980 but names no source for its band);
+  (the low and upper back, Vialle 2005: one cohort of 300 asymptomatic adults, the
+  cohort of the adult-mean preset; its means and SDs are from memory);
 - ``ci95``: the 95 % confidence interval of the *mean* (the neck, Guo 2018). It says how
   sure the source is of the average and is much narrower than the spread of people.
 """

@@ -9,13 +9,13 @@ from widgets.validation import check_choice, check_in_range
 
 #: Allowed range of each regional angle, in degrees. Wide enough for every preset and for
 #: the mean +/- 3 SD of the adult data, with the citation keys of ``adult_ranges.csv`` and
-#: ``presets.csv``: neck [guo2018] (its band is a 95 % CI of the mean, not an SD), upper back
-#: 41 +/- 12 deg from a secondary reference page that names no source for it
-#: [nswiki-kyphosis], low back [asj2019], pelvis [macthiong2011].
+#: ``presets.csv``: neck [guo2018] (its band is a 95 % CI of the mean, not an SD); upper back,
+#: low back and pelvis from one cohort of 300 asymptomatic adults [vialle2005] (means and SDs
+#: from memory); the pelvis's normal spread [macthiong2011].
 RANGES: dict[str, tuple[float, float]] = {
     "cervical_lordosis": (-40.0, 60.0),
     "thoracic_kyphosis": (-10.0, 90.0),
-    "lumbar_lordosis": (-40.0, 90.0),
+    "lumbar_lordosis": (-40.0, 95.0),
     "pelvic_incidence": (20.0, 90.0),
     "pelvic_tilt": (-20.0, 50.0),
 }
