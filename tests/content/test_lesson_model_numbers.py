@@ -82,6 +82,13 @@ def test_lesson_02_defines_pelvic_tilt_lying_down_and_states_the_gap_to_pierrepo
             text
         )
         assert f"about {bent:.0f}° with bent knees" in text
+    # straight legs: the lordosis the hips' pull adds, against Andreasen 2007's median 3 deg,
+    # and the pelvis's distance from Pierrepont's mean (the "Rough values" paragraph)
+    arch = readouts(legs="straight")["lumbar_lordosis"] - preset("adult-mean").lumbar_lordosis
+    spread = value("supine", "legs_straight_lordosis_spread")
+    assert f"arches about {arch:.1f}° more than standing, within the {spread:g}°" in text
+    assert 0.0 < arch <= spread
+    assert f"about {straight - target:.0f}° further back than the average of Pierrepont" in text
 
 
 def test_lesson_02_says_how_the_animation_shows_a_joint_at_its_limit():

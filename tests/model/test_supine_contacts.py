@@ -32,6 +32,7 @@ from widgets.model.supine_contact import Tissue, back_skin, neck_shares, scalp, 
 from widgets.model.supine_joints import NECK, joint_angles
 from widgets.model.supine_legs import hip_extension
 from widgets.model.supine_ranges import joint_limits
+from widgets.model.supine_rest import LUMBAR
 
 PILLOWS = (0.0, 50.0, 110.0, 150.0)
 FRACTIONS = (0.0, 0.5, 1.0)
@@ -57,8 +58,10 @@ def test_contacts_hold_on_the_whole_grid():
     # a pillow rests on it, at rest, whatever the pillow
     # Except one thing: a head the neck cannot bring down within its extension range stays
     # above the pillow top (or the bed), flagged, with the gap reported and a neck joint at
-    # its extension limit (a rounded upper back without a pillow; Kado 2004)
-    bad, n, unsupported = [], 0, []
+    # its extension limit (a rounded upper back without a pillow; Kado 2004), and a low back
+    # that cannot sag back onto the bed under a propped pillow because a lumbar joint is at its
+    # flexion limit, flagged in the pose's limits (supine_rest.py)
+    bad, n, unsupported, held_up = [], 0, [], []
     for params, lift, breath in grid():
         pose = supine_pose(params, lift, breath)
         n += 1
@@ -78,12 +81,18 @@ def test_contacts_hold_on_the_whole_grid():
             bad.append((params.spine, params.legs, params.pillow, lift, breath, "low back"))
         flat = supine_pose(replace(params, pillow=0.0), 0.0, breath)
         if lift == 0.0 and flat.contacts["low back"] <= 0.5 < pose.contacts["low back"]:
-            bad.append((params.spine, params.legs, params.pillow, lift, breath, "low back up"))
+            low = joint_limits(pose.geometry.age_months)
+            flexed = [j for j in LUMBAR if j in pose.limits and pose.joints[j] <= low[j][0] + 0.05]
+            if pose.prop > 0.0 and flexed:
+                held_up.append((params.spine, params.legs, params.pillow, breath))
+            else:
+                bad.append((params.spine, params.legs, params.pillow, lift, breath, "low back up"))
     assert n == len(PRESETS) * 2 * 4 * 9
     assert bad == []
     # the hyperkyphotic back with bent knees and no pillow, and nothing with the adult mean
     assert ("hyperkyphosis", "bent", 0.0, 0.0, 0.0) in unsupported
     assert not [u for u in unsupported if u[0] == "adult-mean"]
+    assert not [h for h in held_up if h[0] == "adult-mean"]
 
 
 def test_no_joint_leaves_its_range_on_the_grid():
@@ -125,17 +134,11 @@ def test_the_neck_spreads_the_bend_over_all_its_levels():
 ADULTS = tuple(s for s in PRESETS if preset_age(s) >= ADULT_MONTHS)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known gap: the hips' pull deepens the adult mean's lordosis by about 9 deg lying with "
-        "straight legs (each degree of lumbar extension tilts the pelvis only about 0.6 deg "
-        "forward), against Andreasen's median deviation of 3 deg"
-    ),
-)
 def test_straight_legs_keep_the_standing_lordosis_within_andreasen():
     # Andreasen 2007 measured adults (22 patients, median deviation 3 deg; no individual
-    # values in the abstract): the mean adult should lie within it.
+    # values in the abstract): the mean adult should lie within it. (It did not while the
+    # adult-mean preset mixed cohorts and stood 97 mm forward, SVA: the hips' pull then
+    # deepened its lordosis by about 9 deg.)
     spread = value("supine", "legs_straight_lordosis_spread")
     pose = supine_pose(SupineParams(legs="straight"))
     assert abs(pose.readouts["lumbar_lordosis"] - preset("adult-mean").lumbar_lordosis) <= spread

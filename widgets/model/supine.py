@@ -17,11 +17,13 @@ stated in lesson 02), each in the module that does that job:
   flatter than standing (asj2019) and the pelvis rests where the laid-down spine puts it.
   Legs straight, the thigh on the bed extends the hip beyond its standing angle; what the hip
   cannot take (beyond ``hip_extension_reserve``, Roach 2015) pulls the pelvis forward and
-  deepens the lordosis. Compared with the measurements: the adult mean's pelvis lies about 1
+  deepens the lordosis. Compared with the measurements: the adult mean's pelvis lies about 2
   deg forward of standing, inside the spread of Pierrepont 2017 (5.5 deg forward on average
-  in 1,517 people before hip replacement, range -21.8 to 8.4 deg); its lordosis is about 9
-  deg deeper than standing, outside Andreasen 2007's median deviation of 3 deg (a known gap:
-  in the model each degree of lumbar extension tilts the pelvis only 0.6 deg forward).
+  in 1,517 people before hip replacement, range -21.8 to 8.4 deg); its lordosis is about 2.5
+  deg deeper than standing, inside Andreasen 2007's median deviation of 3 deg. (While the
+  adult-mean preset mixed cohorts and stood 97 mm forward, SVA, the lordosis deepened by
+  about 9 deg and the knees-bent pelvis lay about 6 deg back of its target; see
+  :mod:`widgets.model.balance`.)
 - **The low back settles** onto the bed where a round or flat low back would dip below it
   (:mod:`widgets.model.supine_rest`); where the lumbar joints' ranges do not allow it (the
   newborn with straight legs, about 1 mm), the tissue behind L1-L5 is pressed up by the bed,
@@ -46,7 +48,7 @@ stated in lesson 02), each in the module that does that job:
   gives the gap (mm). Clinicians measure that gap lying on a table, in 1.7 cm blocks under
   the head (Kado 2004: one block or more in 44 % of the men and 22 % of the women among 1,353
   older adults). In
-  the model: the hyperkyphosis preset with bent knees and no pillow (about 24 mm); the
+  the model: the hyperkyphosis preset with bent knees and no pillow (about 22 mm); the
   adult mean rests its head, with or without its pillow. Nothing else floats.
 - The chin angle lying down has never been measured per breath or lift: :func:`chin_range`
   gives the model's value with its spread over other neck shares and tissue thicknesses

@@ -7,25 +7,26 @@ Teaching model (the bed's frame: x along the bed, head at negative x, y up, mm).
   its buttocks and its upper back (:func:`widgets.model.supine_contact.rest_transform`).
 - **The legs act on the pelvis.** Lying with straight legs, the thigh rests on the bed and
   slopes down from the hip to the knee, so the hip is extended beyond its standing angle
-  (:func:`widgets.model.supine_legs.hip_extension`: about 15 deg for the adult mean laid
+  (:func:`widgets.model.supine_legs.hip_extension`: about 9 deg for the adult mean laid
   down rigidly). Healthy adults can extend the hip passively by about 7 deg
   (``hip_extension_reserve``, Roach 2015); the rest pulls the pelvis forward (the hip
   flexors and the capsule at their limit), and with the pelvis and the upper back both on
   the bed the lumbar joints take it as extra lordosis, spread by their ranges
   (:func:`hip_pull`). Each degree of lumbar extension tilts the resting pelvis only about
-  0.6 deg forward: the upper back's contact slides toward the head and takes the rest. The
+  0.65 deg forward: the upper back's contact slides toward the head and takes the rest. The
   pull is capped where the lumbar joints would have no extension left for the full lift
-  (their extension ranges, :func:`widgets.model.supine_ranges.joint_limits`); the hip then
-  takes the rest beyond its reserve (the adult mean: 8.3 deg, 1.4 beyond). For the adult
-  mean the pelvis then lies about 1 deg forward of standing (Pierrepont 2017: 5.5 deg in
-  hip-arthroplasty patients, whose stiffer hips have less reserve), but the lordosis is
-  about 9 deg deeper than standing, against a median deviation of 3 deg in Andreasen 2007: a
-  known gap. No reserve and no knee height met both (measured before the joints' ranges
-  were split into flexion and extension): reserves of 0 to 14 deg and knee heights of 45 to
-  65 mm moved the pelvis from 9 deg forward to 5 deg back of standing, always with about 1.6
-  deg of lordosis per degree of tilt, so a pelvis within a sixth of Pierrepont's range of its
-  mean took at least 8 deg more lordosis (the real trunk must change shape elsewhere too).
-  Knees bent, the hip is flexed and does not pull. The reserve is an adult's; for the child
+  (their extension ranges, :func:`widgets.model.supine_ranges.joint_limits`; the adult
+  mean: 9.1 deg); the hip then takes the rest beyond its reserve. The adult mean needs
+  2.5 deg, below the cap: its pelvis then lies about 2 deg forward of standing (Pierrepont
+  2017: 5.5 deg in hip-arthroplasty patients, whose stiffer hips have less reserve), and
+  its lordosis about 2.5 deg deeper than standing, inside the median deviation of 3 deg in
+  Andreasen 2007. Reserves of 0 to 14 deg and knee heights of 45 to 65 mm move the pelvis
+  from 6.7 to 0.7 deg forward of standing (about 1.5 deg of lordosis per degree of tilt),
+  so a pelvis at Pierrepont's mean would take about 7 deg more lordosis, beyond
+  Andreasen's 3. (With the earlier adult-mean preset, which mixed cohorts and stood 97 mm
+  forward, SVA, the rigidly laid-down hip extended about 15 deg and the lordosis deepened by
+  about 9 deg, outside Andreasen's 3; see :mod:`widgets.model.balance`.) Knees bent, the
+  hip is flexed and does not pull. The reserve is an adult's; for the child
   presets none was found and the hip does not pull.
 - **The low back settles.** Where a round or flat low back would dip below the bed (the skin
   behind L1-L5 below the line of the buttocks and the upper back), the lumbar joints extend,
@@ -34,7 +35,10 @@ Teaching model (the bed's frame: x along the bed, head at negative x, y up, mm).
   Where the cap leaves the skin below the bed (the newborn with straight legs, about 1 mm),
   the tissue behind L1-L5 is pressed up by the bed (:mod:`widgets.model.supine`).
 - With the pillow under the shoulders (``prop`` > 0 mm), a low back that rested on the bed
-  without the prop sags back onto it (the lumbar joints flex, within their ranges).
+  without the prop sags back onto it (the lumbar joints flex, within their ranges). Where
+  L5-S1 reaches its flexion limit first, the low back stays up: the flat Roussouly types 1
+  and 2 with bent knees on a 150 mm pillow, which props their shoulders at the largest lift
+  and breath ranges (about 10-19 mm).
 """
 
 from __future__ import annotations
