@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from widgets.data import lookup, value
 from widgets.model import balance, measure
+from widgets.model.adult_ranges import adult_range
 from widgets.model.spine import build_spine
 from widgets.model.spine_params import RANGES, SACRAL_SLOPE_RANGE, SpineParams, preset
 
@@ -174,3 +175,25 @@ def test_hyperkyphosis_leans_furthest_forward():
         for n in ("adult-mean", "flat-back", "sway-back", "hyperkyphosis")
     }
     assert max(svas, key=svas.__getitem__) == "hyperkyphosis"
+
+
+def test_the_adult_mean_agrees_with_an_independent_cohort_at_its_own_pelvis():
+    # The preset's means (Vialle 2005, 300 adults) are quoted from memory; a second cohort
+    # (Le Huec 2016: 268 adults, EOS, abstract read) predicts LL, PT and SS from PI. At the
+    # preset's PI they must agree within a third of the SD of lumbar lordosis among people
+    # (adult_ranges), a small part of the normal spread: the former mixed preset (LL 49.8
+    # T12-S1 with PI 53, SVA 97 mm) missed its LL prediction by 6.4 deg.
+    p = preset("adult-mean")
+    tolerance = adult_range("lumbar_lordosis").half_width / 3.0
+    for name, measured in (
+        ("lumbar_lordosis", p.lumbar_lordosis),
+        ("pelvic_tilt", p.pelvic_tilt),
+        ("sacral_slope", p.sacral_slope),
+    ):
+        row = f"{name}_from_pi"
+        predicted = value("balance", row, "slope") * p.pelvic_incidence + value(
+            "balance", row, "intercept"
+        )
+        assert lookup("balance", row, "slope").source == "lehuec2016"
+        assert abs(measured - predicted) <= tolerance, f"{name}: {measured} vs {predicted:.1f}"
+    assert tolerance < 0.54 * 53.0 + 27.6 - 49.8  # the check would have caught the old preset

@@ -19,21 +19,23 @@ Teaching model. Assumptions:
 - **Low back.** The lumbar curve changes from primary to secondary once the child walks
   unaided (Taylor 1975; walking alone 8.2-17.6 months, WHO MGRS 2006). The 12-month value
   is illustrative; from 2 years on the anchors are measured means: CT at 2-4 and 17-20
-  years (Shefi 2013), standing adults (asj2019, T12-S1), and between them the MRI mean of
+  years (Shefi 2013), standing adults (vialle2005: 300 asymptomatic adults, L1-S1 assumed,
+  mean from memory), and between them the MRI mean of
   96 children aged 5.7 +/- 3.0 years (Ren 2024), a mean pooled over ages that the model
   places at the mean age (status ``derived``, not a value measured at 68 months). These
-  methods differ, so the last rise from 18.5 to 20 years partly
-  reflects the change of method; the adult value is reached only at the end of
+  methods and cohorts differ, so the last rise from 18.5 to 20 years partly
+  reflects the change of method and cohort; the adult value is reached only at the end of
   adolescence, as the CT data are still rising at 17-20 years.
 - **Upper back.** The childhood thoracic kyphosis anchors (5 and 10 years) come from Giglio
   & Volpon 2007: **surface pantograph angles, not radiographic Cobb angles**. The model runs
-  a straight line from them to the adult Cobb value (41 deg, a secondary source that names
-  no study for it; Fon 1980 is the study it quotes) at 20 years; read the slope
+  a straight line from them to the adult Cobb value (40.6 deg, Vialle 2005, from memory; a
+  2019 table lists the same value) at 20 years; read the slope
   over 10-20 years as a join between two methods, not a measured growth rate. The 0- and
   12-month values are illustrative. The further rise of kyphosis in older adults is not
   modelled (the model stops at 20 years).
 - **Pelvis.** No pelvic incidence or pelvic tilt data for children were found: every value
-  before adulthood is illustrative (the course presets); the adult values are Mac-Thiong 2011.
+  before adulthood is illustrative (the course presets); the adult values are Vialle 2005's
+  means (from memory), inside Mac-Thiong 2011's normal ranges.
 - **Size.** The angles do not depend on size; :func:`geometry_at_age` draws each age at its own
   size (:mod:`widgets.model.growth`: whole-column length by age from popular pages that name
   no study, head size by head circumference).

@@ -8,8 +8,9 @@ variant lies on the pillow as the default pose places it (under the head only, o
 shoulders too): where a variant's neck could not bring the head up to the pillow top the default
 reaches, its head stays below the top (as if sunk into the pillow), a neck joint at its limit;
 where its neck reaches its extension limit first, the head stays above the pillow top or the bed
-(the adult mean with no pillow: the even and upper-neck shares with the thickest tissue, 19 and
-13 mm), and its chin angle is the one at that limit.
+(the adult mean with bent knees and no pillow: the even share with the thickest tissue, about 1
+mm; 19 mm, and 13 mm with the upper-neck share, while the adult-mean preset mixed cohorts and
+stood 97 mm forward), and its chin angle is the one at that limit.
 """
 
 from __future__ import annotations
