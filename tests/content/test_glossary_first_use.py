@@ -64,7 +64,7 @@ def test_longer_forms_win_and_capital_forms_match_exactly():
 def test_link_targets_code_and_citations_are_not_uses():
     text = (
         f"See [here]({PAGE}#Lordosis), `lordosis`, <b title='lordosis'>x</b> "
-        "(Thoracic kyphosis & age study)."
+        "(Physiother Theory Pract n.d.)."
     )
     assert first_uses([Segment(text, "s")]) == []
 
