@@ -62,6 +62,17 @@ def test_model_changes_recompute_the_scene():
     assert after != before
 
 
+def test_the_spine_trait_lays_another_preset_down():
+    w = BreathLiftAnimator(pillow=0)
+    assert not any(any(g > 0.5 for g in row) for row in w.scene["head_gap"])
+    w.spine = "hyperkyphosis"  # a rounded upper back: with no pillow the head stays up
+    gaps = w.scene["head_gap"]
+    assert gaps[0][0] > 10.0  # mm above the bed at rest
+    assert any("pillow would support it" in " ".join(cell) for cell in w.scene["limits"][0])
+    with pytest.raises(traitlets.TraitError, match="valid presets"):
+        BreathLiftAnimator(spine="s-curve")
+
+
 @pytest.mark.parametrize(
     ("trait", "bad", "message"),
     [
@@ -82,6 +93,8 @@ def test_model_changes_recompute_the_scene():
         ("lift_range", 20, "lift_range = 20 deg is out of range; allowed range is 0 to 15 deg"),
         ("breath_depth", math.inf, "breath_depth must be a finite number"),
         ("pillow", -5, "pillow = -5 mm is out of range"),
+        ("spine", "banana", "spine = 'banana' is not a preset; valid presets: adult-mean, newborn"),
+        ("spine", 3, "spine = 3 is not a preset"),
     ],
 )
 def test_bad_values_raise_a_clear_trait_error_and_keep_the_old_value(trait, bad, message):

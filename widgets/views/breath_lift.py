@@ -28,6 +28,7 @@ from widgets.model.breath import (
     BreathPattern,
     cue,
 )
+from widgets.model.spine_params import PRESETS
 from widgets.model.supine import LEGS, LIMITS, UNITS, SupineParams, key_poses
 from widgets.validation import (
     Checked,
@@ -76,6 +77,7 @@ SETTINGS: tuple[str, ...] = (
     "breath_depth",
     "legs",
     "pillow",
+    "spine",
 )
 
 
@@ -121,6 +123,10 @@ class BreathLiftAnimator(anywidget.AnyWidget):
         ``"bent"`` or ``"straight"``.
     pillow : float
         Pillow height under the head, mm.
+    spine : str
+        The spine lying down, one of :data:`widgets.model.spine_params.PRESETS` (default
+        ``"adult-mean"``; e.g. ``"hyperkyphosis"`` with ``pillow=0`` shows a head the neck
+        cannot bring down to the bed).
 
     Invalid values raise ``traitlets.TraitError`` naming the trait, the value and the allowed
     range (bools are not numbers, numbers are not bools; an int too large for a float is out
@@ -154,6 +160,7 @@ class BreathLiftAnimator(anywidget.AnyWidget):
     breath_depth = Checked(_SUPINE.breath_depth).tag(sync=True)
     legs = Checked(_SUPINE.legs).tag(sync=True)
     pillow = Checked(_SUPINE.pillow).tag(sync=True)
+    spine = Checked(_SUPINE.spine).tag(sync=True)
 
     # computed by the widget: read-only from Python, set with set_trait, synced to the browser
     scene = traitlets.Dict(read_only=True).tag(sync=True)
@@ -197,9 +204,11 @@ class BreathLiftAnimator(anywidget.AnyWidget):
 
         return checked_trait(proposal, check)
 
-    @traitlets.validate("mode", "legs")
+    @traitlets.validate("mode", "legs", "spine")
     def _valid_choice(self, proposal: dict[str, Any]) -> str:
         def check(name: str, value: object) -> str:
+            if name == "spine":
+                return check_choice(name, value, PRESETS, what="preset")
             return check_choice(name, value, MODES if name == "mode" else LEGS)
 
         return checked_trait(proposal, check)
@@ -208,12 +217,13 @@ class BreathLiftAnimator(anywidget.AnyWidget):
     def _valid_flag(self, proposal: dict[str, Any]) -> bool:
         return checked_trait(proposal, check_flag)
 
-    @traitlets.observe("lift_range", "breath_depth", "legs", "pillow")
+    @traitlets.observe("lift_range", "breath_depth", "legs", "pillow", "spine")
     def _on_model_change(self, _change: dict[str, Any]) -> None:
         self._rebuild()
 
     def _rebuild(self) -> None:
         params = SupineParams(
+            spine=self.spine,
             legs=self.legs,
             lift_range=self.lift_range,
             breath_depth=self.breath_depth,
