@@ -66,6 +66,14 @@ def test_the_contacts_are_marked_on_the_bed_and_on_the_pillow():
     assert all(x_bed[0] < x < x_bed[1] for x in marks.x)
 
 
+def test_a_head_the_neck_cannot_bring_down_gets_no_contact_mark():
+    pose = supine_pose(SupineParams(spine="hyperkyphosis", pillow=0.0))
+    assert not pose.head_supported  # the neck is at its extension limit, the head above the bed
+    fig = supine_figure([("no pillow", pose)])
+    marks = next(t for t in fig.data if t.name.startswith("rests on"))
+    assert list(marks.customdata) == ["buttocks on the bed", "upper back on the bed"]
+
+
 def test_a_propped_upper_back_is_marked_on_the_pillow_where_it_touches():
     # the adult on a 150 mm pillow with the deepest breath and the full lift: the neck cannot
     # reach the pillow, so the pillow props the shoulders and the upper back rests on it

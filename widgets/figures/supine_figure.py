@@ -157,7 +157,9 @@ def supine_figure(poses: Sequence[tuple[str, SupinePose]], height: float = 360) 
                 hovertemplate=f"{label}: back of the body<extra></extra>",
             )
         )
-    rests = [(name, *_rest_point(name, first)) for name in first.tissue]
+    # a head the neck cannot bring down (SupinePose.head_supported False) touches nothing
+    touching = [n for n in first.tissue if n != "scalp" or first.head_supported]
+    rests = [(name, *_rest_point(name, first)) for name in touching]
     fig.add_trace(
         go.Scatter(
             x=[float(p[0]) for _, _, p in rests],
