@@ -58,9 +58,12 @@ def test_contacts_hold_on_the_whole_grid():
     # a pillow rests on it, at rest, whatever the pillow
     # Except one thing: a head the neck cannot bring down within its extension range stays
     # above the pillow top (or the bed), flagged, with the gap reported and a neck joint at
-    # its extension limit (a rounded upper back without a pillow; Kado 2004), and a low back
-    # that cannot sag back onto the bed under a propped pillow because a lumbar joint is at its
-    # flexion limit, flagged in the pose's limits (supine_rest.py)
+    # its extension limit (a rounded upper back without a pillow; Kado 2004). A low back that
+    # cannot sag back onto the bed under a propped pillow because a lumbar joint is at its
+    # flexion limit is flagged in the pose's limits (supine_rest.py) and sorted out below: no
+    # preset on the grid does so any more. Roussouly types 1 and 2 did (bent knees, 150 mm
+    # pillow, 10-17 mm up) while their lordosis was Sci Rep 2022's unscaled 42.8 and 44.4 deg;
+    # on the adult scale (51.1 and 52.9 deg, presets.csv) L5-S1 keeps flexion in reserve.
     bad, n, unsupported, held_up = [], 0, [], []
     for params, lift, breath in grid():
         pose = supine_pose(params, lift, breath)
@@ -92,7 +95,7 @@ def test_contacts_hold_on_the_whole_grid():
     # the hyperkyphotic back with bent knees and no pillow, and nothing with the adult mean
     assert ("hyperkyphosis", "bent", 0.0, 0.0, 0.0) in unsupported
     assert not [u for u in unsupported if u[0] == "adult-mean"]
-    assert not [h for h in held_up if h[0] == "adult-mean"]
+    assert held_up == []
 
 
 def test_no_joint_leaves_its_range_on_the_grid():

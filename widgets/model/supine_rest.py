@@ -36,9 +36,8 @@ Teaching model (the bed's frame: x along the bed, head at negative x, y up, mm).
   the tissue behind L1-L5 is pressed up by the bed (:mod:`widgets.model.supine`).
 - With the pillow under the shoulders (``prop`` > 0 mm), a low back that rested on the bed
   without the prop sags back onto it (the lumbar joints flex, within their ranges). Where
-  L5-S1 reaches its flexion limit first, the low back stays up: the flat Roussouly types 1
-  and 2 with bent knees on a 150 mm pillow, which props their shoulders at the largest lift
-  and breath ranges (about 10-19 mm).
+  L5-S1 reaches its flexion limit first, the low back stays up, flagged in the pose's
+  limits; no preset does so on the tested grid (tests/model/test_supine_contacts.py).
 """
 
 from __future__ import annotations
