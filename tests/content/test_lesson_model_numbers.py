@@ -149,3 +149,46 @@ def test_lesson_00_quotes_the_newborn_labels_of_the_spine_model():
     assert neck < 0 and low_back < 0 and slope < 0, "the text explains three minus signs"
     assert f"{signed(neck)} at the neck and {signed(low_back)} at the low back" in text
     assert f"Its sacral slope is {signed(slope)}" in text
+
+
+def test_lessons_00_and_01_quote_how_the_roussouly_types_are_scaled_and_stand():
+    from widgets.model import balance
+    from widgets.model.spine import build_spine
+    from widgets.model.spine_params import preset
+
+    text00, text01 = markdown("00"), markdown("01")
+    adult = preset("adult-mean")
+    study = value("lordosis_relations", "all_lumbar_lordosis")
+    assert f"({study:g}° against {adult.lumbar_lordosis:g}°)" in text00
+    assert (
+        f"by {adult.lumbar_lordosis:g}/{study:g} (about {adult.lumbar_lordosis / study:.2f})"
+        in (text00)
+    )
+    assert f"about {adult.lumbar_lordosis - study:.0f}° less curve" in text01
+
+    def above_regression(name: str) -> float:
+        p = preset(name)
+        predicted = value("balance", "lumbar_lordosis_from_pi", "slope") * p.pelvic_incidence
+        return (
+            p.lumbar_lordosis - predicted - value("balance", "lumbar_lordosis_from_pi", "intercept")
+        )
+
+    types = [f"roussouly-{k}" for k in (1, 2, 3, 4)]
+    gaps = [above_regression(n) for n in types]
+    assert f"lie {min(gaps):.0f}° to {max(gaps):.0f}° above what a study of 268 adults" in text00
+    assert f"the adult average {above_regression('adult-mean'):.0f}° above it" in text00
+
+    # "types 1 to 3 stand balanced ... type 4 still leans a little forward" (both lessons)
+    low, high = value("balance", "sva", "low"), value("balance", "sva", "high")
+    tpa_high = value("balance", "t1_pelvic_angle", "high")
+    sva = {n: balance.global_balance(build_spine(n)) for n in types}
+    for n in types[:3]:
+        assert low <= sva[n]["sva"] <= high and sva[n]["t1_pelvic_angle"] < tpa_high, n
+    four = sva["roussouly-4"]["sva"]
+    assert high < four < high + 10.0, "type 4 leans 'a little' forward, just beyond the bound"
+    assert f"Type 4 (low back {preset('roussouly-4').lumbar_lordosis:.0f}°)" in text00
+    assert f"about {four:.0f} mm in front" in text00
+    assert f"just beyond the {high:.0f} mm" in text00
+    for text in (text00, text01):
+        assert "types 1 to 3 stand balanced over their hips" in text
+        assert "still leans a little forward" in text.split("types 1 to 3 stand balanced")[1]
