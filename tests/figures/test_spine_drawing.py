@@ -31,9 +31,9 @@ def test_scene_labels_the_angles_and_tells_screen_readers():
     geom = build_spine("roussouly-4")
     scene = spine_scene([geom], ["Roussouly type 4"], spine_frame([(geom,)], 380), 380)
     lines = [line for label in scene["spines"][0]["labels"] for line in label["lines"]]
-    assert "57°" in lines and "PI 62° = PT 12° + SS 50°" in lines
+    assert "68°" in lines and "PI 62° = PT 12° + SS 50°" in lines
     assert "Roussouly type 4: C2–C7 lordosis" in scene["label"]
-    assert "L1–S1 lordosis 57°" in scene["label"]
+    assert "L1–S1 lordosis 68°" in scene["label"]
 
 
 def test_frame_holds_every_spine_and_label():

@@ -41,7 +41,7 @@ def test_vertebra_coordinates_are_the_model_in_mm():
 def test_regional_angles_are_labelled():
     fig = spine_figure("roussouly-4")
     text = " ".join(a.text for a in fig.layout.annotations)
-    assert "L1–S1 lordosis<br><b>57°</b>" in text
+    assert "L1–S1 lordosis<br><b>68°</b>" in text
     assert "T4–T12 kyphosis" in text
     assert "C2–C7 lordosis" in text
     assert "PI 62° = PT 12° + SS 50°" in text
