@@ -196,7 +196,7 @@ def test_show_type_keeps_the_picker_in_step():
     view = CurveExplorer()
     view.show_type("hyperkyphosis")
     assert view.picker.value == "hyperkyphosis"
-    assert "Thoracic kyphosis" in view.preset_table.value
+    assert "Physiother Theory Pract" in view.preset_table.value
     assert view.preset_spine.scene["spines"][0]["title"] == "Hyperkyphosis"
 
 
