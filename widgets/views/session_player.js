@@ -159,6 +159,22 @@ function render({ model, el }) {
   figure.box.classList.add("gs-sp-figure");
   const countdown = h("div", { class: "gs-sp-countdown", role: "timer", "aria-live": "off" });
   const roundText = h("div", { class: "gs-sp-round" });
+  // per-frame writes only when the value changes: writing the same text or attribute again
+  // still invalidates style and layout in the browser
+  const written = new Map();
+  const setText = (node, text) => {
+    if (written.get(node) !== text) {
+      written.set(node, text);
+      node.textContent = text;
+    }
+  };
+  const setAttr = (node, name, v) => {
+    const last = written.get(node) || {};
+    if (last[name] !== v) {
+      written.set(node, { ...last, [name]: v });
+      node.setAttribute(name, v);
+    }
+  };
   const cueText = h("div", { class: "gs-sp-cue", "aria-live": "polite", role: "status" });
   const startBtn = h("button", { type: "button", class: "gs-sp-start", text: "Start" });
   const pauseBtn = h("button", { type: "button", class: "gs-sp-pause", "aria-pressed": "false", text: "Pause" });
@@ -300,10 +316,10 @@ function render({ model, el }) {
     if (state === "ready" || !bd) {
       const [rounds, b] = planned();
       const secs = rounds * b.period;
-      countdown.textContent = formatClock(secs);
-      roundText.textContent = `${rounds} round${rounds === 1 ? "" : "s"}`;
-      progress.setAttribute("stroke-dashoffset", String(RING));
-      breathDot.setAttribute("r", "14");
+      setText(countdown, formatClock(secs));
+      setText(roundText, `${rounds} round${rounds === 1 ? "" : "s"}`);
+      setAttr(progress, "stroke-dashoffset", String(RING));
+      setAttr(breathDot, "r", "14");
       drawFigure(0, 0);
       return;
     }
@@ -311,14 +327,14 @@ function render({ model, el }) {
     debug.t = t;
     debug.u = c.u;
     debug.round = c.round;
-    countdown.textContent = formatClock(c.left);
-    roundText.textContent = `round ${Math.min(c.round + 1, total)} of ${total}`;
+    setText(countdown, formatClock(c.left));
+    setText(roundText, `round ${Math.min(c.round + 1, total)} of ${total}`);
     const reduce = reduceQuery.matches;
     // reduced motion: the ring fills a round at a time and the dot has two sizes, no glide
     const shown = reduce ? c.round / total : c.fraction;
-    progress.setAttribute("stroke-dashoffset", String(RING * (1 - shown)));
+    setAttr(progress, "stroke-dashoffset", (RING * (1 - shown)).toFixed(2));
     const breath = reduce ? (c.phase <= 1 ? 1 : 0) : c.breath;
-    breathDot.setAttribute("r", (14 + 24 * breath).toFixed(2));
+    setAttr(breathDot, "r", (14 + 24 * breath).toFixed(2));
     // the figure: the session's breath, and the lift the mode gives (its own rhythm in
     // "lift-independent", from the start of the session like the breath)
     const practised = Math.min(Math.max(t, 0), total * bd.period);
