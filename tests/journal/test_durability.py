@@ -146,3 +146,32 @@ def test_two_processes_writing_at_once_both_keep_their_rows(tmp_path):
     print(f"\ntwo writers: {len(sessions)} of {2 * count} rows kept; {switches} turns between them")
     # they wrote at the same time: their rows interleave, not one block after the other
     assert switches >= 10
+
+
+def test_two_programs_creating_one_new_journal_at_once_both_open_it(tmp_path):
+    # Two kernels opening a journal that does not exist yet: one creates and migrates it while
+    # the other checks it. The check once read the file's id, version and tables one by one
+    # and could see the other's migration land in between (a "foreign database"), and the
+    # switch to write-ahead logging answered "locked" at once. 25 fresh files, two at a time.
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    script = str(Path(__file__).with_name("journal_writer.py"))
+    for trial in range(25):
+        path = tmp_path / f"new-{trial}.sqlite3"
+        writers = [
+            subprocess.Popen(
+                [sys.executable, script, str(path), tag, "1", "0"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                cwd=ROOT,
+                env=env,
+            )
+            for tag in ("kernel-A", "kernel-B")
+        ]
+        outputs = [w.communicate("go\n", timeout=120) for w in writers]
+        for w, (out, err) in zip(writers, outputs, strict=True):
+            assert w.returncode == 0, f"trial {trial}: {err[-800:]}"
+            assert out.startswith("ready"), (trial, out)
+        with open_journal(path) as journal:
+            assert len(journal.sessions()) == 2

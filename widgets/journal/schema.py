@@ -68,11 +68,20 @@ def file_state(conn: sqlite3.Connection, path: Path) -> int:
         Naming ``path``, if the file is not an SQLite database or is damaged, is another
         program's SQLite file, or has a newer schema than :data:`SCHEMA_VERSION`.
     """
+    # one read transaction, so the four reads see one state of the file: read one by one,
+    # another program's migration committing in between looked like a foreign database
+    own = not conn.in_transaction
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        if own:
+            conn.execute("BEGIN")
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+            problems = [row[0] for row in conn.execute("PRAGMA quick_check(5)")]
+        finally:
+            if own and conn.in_transaction:
+                conn.execute("COMMIT")  # nothing was written: this only ends the read
     except sqlite3.DatabaseError as err:
         raise ValueError(
             f"the journal file {str(path)!r} is damaged or is not a journal "

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -196,18 +197,36 @@ def open_journal(path: str | os.PathLike[str] | None = None, *, timeout_s: float
     except sqlite3.Error as err:
         raise ValueError(f"cannot open the journal file {str(file)!r}: {err}") from err
     try:
-        old = _prepare(conn, file)
+        old = _prepare(conn, file, timeout)
     except BaseException:
         conn.close()
         raise
     return Journal(conn, file, old)
 
 
-def _prepare(conn: sqlite3.Connection, file: Path) -> int:
+def _wal(conn: sqlite3.Connection, timeout: float) -> str:
+    """Set write-ahead logging; return the journal mode SQLite reports.
+
+    Switching a new file to WAL needs the file to itself: while another program opening the
+    same new file holds it, SQLite answers "database is locked" at once (its busy timeout
+    does not cover this switch), so retry until ``timeout`` (s) has passed.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as err:
+            busy = "locked" in str(err) or "busy" in str(err)
+            if not busy or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
+def _prepare(conn: sqlite3.Connection, file: Path, timeout: float) -> int:
     """Check the file (read only), then set WAL and full sync, then migrate."""
     file_state(conn, file)
     try:
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = _wal(conn, timeout)
         conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as err:
         raise ValueError(
