@@ -417,6 +417,9 @@ _ex("widgets.model.supine_rest.upper_back_gap", spine="adult-mean", legs="bent")
 _ex("widgets.model.supine_params.sized", spine="adult-mean")
 _ex("widgets.model.supine.key_poses", n_lift=2, n_breath=2)
 _ex("widgets.model.supine_tissue.support", prop=0.0)
+_ex("widgets.model.supine_tissue.check_prop", prop=0.0)
+_ex("widgets.model.supine_tissue.check_edge", name="edge", edge=0.0)
+_ex("widgets.model.supine_tissue.check_outline", name="seat", value=[[0.0, 0.0], [1.0, 0.0]])
 _ex("widgets.model.supine_contact.pillow_block", pillow=50.0, contact_x=0.0)
 _ex(
     "widgets.model.supine_joints.rotate",
@@ -561,6 +564,10 @@ EXAMPLES["widgets.figures.supine_scene_interpolation.pose_points"] = {
     "breath": _value(0.5),
 }
 EXAMPLES["widgets.model.supine_contact.rest_transform"] = {"geom": lambda: _pose().geometry}
+EXAMPLES["widgets.model.supine_tissue.check_body"] = {
+    "geom": lambda: _pose().geometry,
+    "tissue": _cls("widgets.model.supine_contact.Tissue"),
+}
 EXAMPLES["widgets.model.supine_contact.settle_head"] = {
     "pillow": _value(50.0),
     "shares": lambda: importlib.import_module("widgets.model.supine_contact").neck_shares(),

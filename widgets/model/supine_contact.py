@@ -43,6 +43,10 @@ from widgets.model.supine_tissue import (
     Tissue,
     back_skin,
     buttocks,
+    check_body,
+    check_edge,
+    check_outline,
+    check_prop,
     clearance,
     scalp,
     support,
@@ -51,7 +55,6 @@ from widgets.model.supine_tissue import (
 from widgets.validation import (
     check_choice,
     check_in_range,
-    check_instance,
     check_number,
     describe,
 )
@@ -75,38 +78,9 @@ __all__ = [
     "upper_back",
 ]
 
-_GEOMETRY = "a SpineGeometry (from widgets.build_spine)"
-_TISSUE = "a Tissue (widgets.model.supine_contact)"
-
 
 def _supine(name: str) -> float:
     return value("supine", name)
-
-
-def _body(geom: object, tissue: object) -> None:
-    """Refuse a ``geom`` that is not a SpineGeometry or a ``tissue`` that is not a Tissue."""
-    check_instance("geom", geom, SpineGeometry, _GEOMETRY)
-    check_instance("tissue", tissue, Tissue, _TISSUE)
-
-
-def _prop_height(prop: object) -> float:
-    return check_in_range("prop", prop, 0.0, PILLOW_MAX, "mm")
-
-
-def _edge_x(name: str, edge: object) -> float | None:
-    return None if edge is None else check_number(name, edge, "mm")
-
-
-def _outline(name: str, value: object) -> np.ndarray:
-    """``value`` as an (n, 2) float array of finite points, else a ValueError naming it."""
-    what = "an outline: an array of finite (x, y) points in mm, shape (n, 2)"
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be {what}, got {describe(value)}") from None
-    if arr.ndim != 2 or arr.shape[1] != 2 or len(arr) < 2 or not np.isfinite(arr).all():
-        raise ValueError(f"{name} must be {what}, got {describe(value)}")
-    return arr
 
 
 def _turn(points: np.ndarray, deg: float) -> np.ndarray:
@@ -172,10 +146,10 @@ def rest_transform(
         ``edge`` neither None nor a finite number, or ``seat`` neither None nor an (n, 2)
         array of finite points.
     """
-    _body(geom, tissue)
-    prop = _prop_height(prop)
-    edge = _edge_x("edge", edge)
-    a = buttocks(geom, tissue) if seat is None else _outline("seat", seat)
+    check_body(geom, tissue)
+    prop = check_prop(prop)
+    edge = check_edge("edge", edge)
+    a = buttocks(geom, tissue) if seat is None else check_outline("seat", seat)
     b = upper_back(geom, tissue)
     angle, up = _bridge(a, b)
     if prop <= 0.0:
@@ -300,7 +274,7 @@ def settle_head(
         ``start`` not a mapping of joints to finite angles (deg), or ``flexion_shares``
         neither None nor shares like ``shares``.
     """
-    _body(geom, tissue)
+    check_body(geom, tissue)
     pillow = check_in_range("pillow", pillow, 0.0, PILLOW_MAX, "mm")
     _check_shares(shares)
     _check_start(start)
@@ -385,7 +359,7 @@ def pillow_block(
     """
     pillow = check_in_range("pillow", pillow, 0.0, PILLOW_MAX, "mm")
     contact_x = check_number("contact_x", contact_x, "mm")
-    edge_x = _edge_x("edge_x", edge_x)
+    edge_x = check_edge("edge_x", edge_x)
     size = check_in_range("size", size, *SIZE_RANGE)
     length = _supine("pillow_length") * size
     x0 = contact_x - 0.6 * length

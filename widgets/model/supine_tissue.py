@@ -57,21 +57,23 @@ _TISSUE = "a Tissue (widgets.model.supine_contact)"
 PILLOW_MAX = _supine("pillow_max")
 
 
-def _body(geom: object, tissue: object) -> None:
+def check_body(geom: object, tissue: object) -> None:
     """Refuse a ``geom`` that is not a SpineGeometry or a ``tissue`` that is not a Tissue."""
     check_instance("geom", geom, SpineGeometry, _GEOMETRY)
     check_instance("tissue", tissue, Tissue, _TISSUE)
 
 
-def _prop_height(prop: object) -> float:
+def check_prop(prop: object) -> float:
+    """``prop`` (mm) if it is a pillow height from 0 to :data:`PILLOW_MAX`, else a ValueError."""
     return check_in_range("prop", prop, 0.0, PILLOW_MAX, "mm")
 
 
-def _edge_x(name: str, edge: object) -> float | None:
+def check_edge(name: str, edge: float | None) -> float | None:
+    """``edge`` (mm) if it is None or a finite number, else a ValueError naming ``name``."""
     return None if edge is None else check_number(name, edge, "mm")
 
 
-def _outline(name: str, value: object) -> np.ndarray:
+def check_outline(name: str, value: object) -> np.ndarray:
     """``value`` as an (n, 2) float array of finite points, else a ValueError naming it."""
     what = "an outline: an array of finite (x, y) points in mm, shape (n, 2)"
     try:
@@ -128,7 +130,7 @@ def buttocks(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
     ValueError
         If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
     """
-    _body(geom, tissue)
+    check_body(geom, tissue)
     return _buttocks(geom, tissue)
 
 
@@ -158,7 +160,7 @@ def upper_back(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
     ValueError
         If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
     """
-    _body(geom, tissue)
+    check_body(geom, tissue)
     return _upper_back(geom, tissue)
 
 
@@ -181,7 +183,7 @@ def back_skin(geom: SpineGeometry, tissue: Tissue) -> dict[str, np.ndarray]:
     ValueError
         If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
     """
-    _body(geom, tissue)
+    check_body(geom, tissue)
     return _back_skin(geom, tissue)
 
 
@@ -203,7 +205,7 @@ def scalp(geom: SpineGeometry, tissue: Tissue) -> np.ndarray:
     ValueError
         If ``geom`` is not a :class:`SpineGeometry` or ``tissue`` not a :class:`Tissue`.
     """
-    _body(geom, tissue)
+    check_body(geom, tissue)
     return _scalp(geom, tissue)
 
 
@@ -227,7 +229,7 @@ def support(prop: float = 0.0) -> np.ndarray:
     ValueError
         If ``prop`` is not a finite number from 0 to :data:`PILLOW_MAX` mm.
     """
-    return _support(_prop_height(prop))
+    return _support(check_prop(prop))
 
 
 def _support(prop: float) -> np.ndarray:
@@ -253,7 +255,7 @@ def clearance(outline: np.ndarray, prop: float = 0.0, edge: float | None = None)
         If ``outline`` is not an (n, 2) array of finite points, ``prop`` not a finite number
         from 0 to :data:`PILLOW_MAX` mm or ``edge`` neither None nor a finite number.
     """
-    return _clearance(_outline("outline", outline), _prop_height(prop), _edge_x("edge", edge))
+    return _clearance(check_outline("outline", outline), check_prop(prop), check_edge("edge", edge))
 
 
 def _clearance(outline: np.ndarray, prop: float, edge: float | None) -> float:
